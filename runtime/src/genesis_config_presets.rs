@@ -1,0 +1,95 @@
+//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice and Bob).
+//!
+//! Dev keys (`//Alice`, ...) appear only here, in presets meant for dev and local test chains.
+
+use crate::{
+	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
+	RuntimeGenesisConfig, SudoConfig,
+};
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// What each dev account holds at genesis: 1,000,000 DPN.
+pub const DEV_ACCOUNT_BALANCE: Balance = 1_000_000 * DPN;
+
+/// A dev validator's keys: sr25519 for Aura, ed25519 for GRANDPA (what `--alice` puts in the
+/// keystore).
+fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
+	(aura.public().into(), grandpa.public().into())
+}
+
+/// The accounts funded on dev and local chains: the six well-known dev accounts and the
+/// validators' stashes.
+pub fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::iter()
+		.filter(|k| !matches!(k, Sr25519Keyring::One | Sr25519Keyring::Two))
+		.map(|k| k.to_account_id())
+		.collect()
+}
+
+fn testnet_genesis(
+	authorities: Vec<(AuraId, GrandpaId)>,
+	endowed: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let mut balances: Vec<(AccountId, Balance)> =
+		endowed.into_iter().map(|a| (a, DEV_ACCOUNT_BALANCE)).collect();
+	// The treasury exists from genesis, so that fees smaller than the existential deposit are
+	// credited to it rather than burned.
+	balances.push((TreasuryAccount::get(), EXISTENTIAL_DEPOSIT));
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances },
+		aura: pallet_aura::GenesisConfig {
+			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
+		},
+		grandpa: pallet_grandpa::GenesisConfig {
+			authorities: authorities
+				.iter()
+				.map(|(_, grandpa)| (grandpa.clone(), 1))
+				.collect::<Vec<_>>(),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// The `development` preset: Alice is the only validator and the sudo key.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The `local_testnet` preset: Alice and Bob are validators; Alice is the sudo key.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of the preset `id`, or `None` for an unknown preset.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+}
