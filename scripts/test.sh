@@ -10,7 +10,7 @@ log "CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
 start=$(date +%s)
 log_file="$(mktemp -t depin-cargo-test.XXXXXX)"
 set +e
-cargo test --release --locked --workspace 2>&1 | tee "$log_file"
+cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee "$log_file"
 status=${PIPESTATUS[0]}
 set -e
 

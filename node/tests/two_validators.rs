@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{scratch_dir, Node};
+use common::{chain, scratch_dir, Node};
 use serde_json::Value;
 use std::{path::Path, time::Duration};
 
@@ -60,15 +60,12 @@ fn alice_and_bob_finalize_the_same_blocks() {
 
 	// Both authored: Aura gives them alternate slots, so neither chain is a one-validator chain.
 	let authors: std::collections::BTreeSet<u64> = (1..=height)
-		.filter_map(|n| {
-			let hash = alice.block_hash(n).ok().flatten()?;
-			let header = alice.rpc("chain_getHeader", serde_json::json!([hash])).ok()?;
-			// The Aura pre-runtime digest carries the slot; its parity says which authority.
-			let digest = header["digest"]["logs"][0].as_str()?.to_owned();
-			let slot_le = sp_core::bytes::from_hex(&digest).ok()?;
-			let slot = u64::from_le_bytes(slot_le.get(slot_le.len() - 8..)?.try_into().ok()?);
-			Some(slot % 2)
+		.map(|n| {
+			let hash = alice.block_hash(n).and_then(|h| h.ok_or("no hash".into()));
+			// Aura's author of a slot is authorities[slot % 2].
+			hash.and_then(|h| chain::aura_slot(&alice, &h)).map(|slot| slot % 2)
 		})
-		.collect();
+		.collect::<Result<_, _>>()
+		.unwrap_or_else(|e| panic!("{e}"));
 	assert_eq!(authors.len(), 2, "both validators should author blocks");
 }

@@ -98,3 +98,16 @@ pub fn submit(node: &Node, xt: &[u8]) -> Result<String> {
 	let hash = node.rpc("author_submitExtrinsic", json!([hex(xt)]))?;
 	hash.as_str().map(str::to_owned).ok_or_else(|| format!("unexpected reply {hash}"))
 }
+
+/// The Aura slot of block `hash`, from its pre-runtime digest (`0x06 'aura' len slot_le_u64`).
+pub fn aura_slot(node: &Node, hash: &str) -> Result<u64> {
+	let header = node.rpc("chain_getHeader", json!([hash]))?;
+	let logs = header["digest"]["logs"].as_array().ok_or("header without digest")?;
+	for log in logs {
+		let raw = unhex(log)?;
+		if raw.len() == 14 && raw[0] == 6 && &raw[1..5] == b"aura" {
+			return u64::decode(&mut &raw[6..]).map_err(|e| format!("slot: {e}"));
+		}
+	}
+	Err(format!("block {hash} has no Aura pre-runtime digest"))
+}

@@ -2,7 +2,7 @@
 //!
 //! A fee is `weight (ps) x 1 planck + length (bytes) x 1 micro-DPN`, times a multiplier that
 //! rises when blocks are more than a quarter full (spam costs more) and falls back when they are
-//! not. A balance transfer costs about 0.0003 DPN at the base multiplier.
+//! not. A balance transfer costs about well under 0.01 DPN at the base multiplier.
 
 use super::TreasuryAccount;
 use crate::{constants::currency::MICRO_DPN, Balance, Balances, Runtime, RuntimeEvent};
