@@ -1,0 +1,55 @@
+//! What device and maker keys sign, byte for byte. The runtime checks these payloads; the agent
+//! and wallets build them. Each starts with a domain tag (so that a signature made for one
+//! purpose is useless for another) and the genesis hash (so that it is useless on another chain).
+//!
+//! Both are plain SCALE encodings of fixed-size values, i.e. concatenations:
+//!
+//! | payload     | bytes                                                                        |
+//! |-------------|------------------------------------------------------------------------------|
+//! | possession  | `"depin/register/v1"` (17 ASCII) ‖ genesis hash (32) ‖ owner (32) ‖ device (32) |
+//! | maker       | `"depin/maker/v1"` (14 ASCII) ‖ genesis hash (32) ‖ device (32) ‖ kind (1)     |
+//!
+//! `kind` is the index of [`DeviceKind`]: Hotspot 0, StorageNode 1, EnergyMeter 2, Sensor 3.
+//! Keys sign the payload bytes themselves (not a hash, not wrapped in `<Bytes>`).
+
+use crate::DeviceKind;
+use alloc::vec::Vec;
+use codec::Encode;
+
+/// Domain tag of a device's proof that it consents to be registered by `owner`.
+pub const POSSESSION_TAG: &[u8; 17] = b"depin/register/v1";
+/// Domain tag of a maker's attestation that a device key belongs to its hardware.
+pub const MAKER_TAG: &[u8; 14] = b"depin/maker/v1";
+
+/// What the device key signs to prove possession: consent to be registered by `owner`.
+pub fn possession_payload<H: Encode, A: Encode>(genesis: &H, owner: &A, device: &A) -> Vec<u8> {
+	(POSSESSION_TAG, genesis, owner, device).encode()
+}
+
+/// What a maker signs to attest that `device` is genuine hardware of `kind`.
+pub fn maker_payload<H: Encode, A: Encode>(genesis: &H, device: &A, kind: DeviceKind) -> Vec<u8> {
+	(MAKER_TAG, genesis, device, kind).encode()
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn payloads_are_plain_concatenations() {
+		let (genesis, owner, device) = ([1u8; 32], [2u8; 32], [3u8; 32]);
+		let p = possession_payload(&genesis, &owner, &device);
+		assert_eq!(p.len(), 17 + 96);
+		assert_eq!(&p[..17], b"depin/register/v1");
+		assert_eq!(&p[17..49], &genesis);
+		assert_eq!(&p[49..81], &owner);
+		assert_eq!(&p[81..], &device);
+
+		let m = maker_payload(&genesis, &device, DeviceKind::EnergyMeter);
+		assert_eq!(m.len(), 14 + 64 + 1);
+		assert_eq!(&m[..14], b"depin/maker/v1");
+		assert_eq!(&m[14..46], &genesis);
+		assert_eq!(&m[46..78], &device);
+		assert_eq!(m[78], 2);
+	}
+}

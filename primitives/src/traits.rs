@@ -1,0 +1,131 @@
+//! Traits between pallets. The runtime wires implementations together; pallets see only these.
+
+use crate::{Cell, DeviceKind, EpochIndex, Points, Service};
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// Where a device stands in the registry, as other pallets see it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum DeviceState {
+	/// Registered and in good standing: may submit work and earn.
+	Active,
+	/// Suspended by governance: its work is refused and its held-back rewards are forfeit.
+	Suspended,
+	/// Deregistered by its owner; the deposit waits out the deregistration delay.
+	Deregistered,
+}
+
+/// A device as other pallets see it.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct DeviceInfo<AccountId> {
+	/// The account that registered (or accepted the transfer of) the device; it claims rewards.
+	pub owner: AccountId,
+	/// What the device is.
+	pub kind: DeviceKind,
+	/// Where it is: an H3 cell at resolution 12.
+	pub location: Cell,
+	/// Active, suspended or deregistered.
+	pub state: DeviceState,
+	/// The epoch in which it was registered.
+	pub registered_epoch: EpochIndex,
+}
+
+/// The device registry, for the pallets whose work devices do.
+pub trait DeviceRegistry<AccountId> {
+	/// The device `id`, if registered (including suspended and deregistered ones whose record
+	/// still exists).
+	fn device(id: &AccountId) -> Option<DeviceInfo<AccountId>>;
+
+	/// Whether `id` is a registered device of `kind` in good standing.
+	fn is_active(id: &AccountId, kind: DeviceKind) -> bool {
+		Self::device(id).is_some_and(|d| d.kind == kind && d.state == DeviceState::Active)
+	}
+
+	/// The owner of device `id`.
+	fn owner(id: &AccountId) -> Option<AccountId> {
+		Self::device(id).map(|d| d.owner)
+	}
+
+	/// The location of device `id`.
+	fn location(id: &AccountId) -> Option<Cell> {
+		Self::device(id).map(|d| d.location)
+	}
+
+	/// Whole epochs since device `id` was registered.
+	fn age_in_epochs(id: &AccountId) -> Option<EpochIndex>;
+}
+
+/// The registry of a runtime without devices: knows none.
+impl<AccountId> DeviceRegistry<AccountId> for () {
+	fn device(_: &AccountId) -> Option<DeviceInfo<AccountId>> {
+		None
+	}
+	fn age_in_epochs(_: &AccountId) -> Option<EpochIndex> {
+		None
+	}
+}
+
+/// Where services send the points their devices earn. Must be O(1).
+pub trait RewardSink<AccountId> {
+	/// Records `points` earned by `device` for `service` in the current epoch.
+	fn note_points(service: Service, device: &AccountId, points: Points);
+}
+
+/// Drops every point: for runtimes and mocks without rewards.
+impl<AccountId> RewardSink<AccountId> for () {
+	fn note_points(_: Service, _: &AccountId, _: Points) {}
+}
+
+/// The chain's epoch clock.
+pub trait EpochClock {
+	/// The current epoch.
+	fn current_epoch() -> EpochIndex;
+}
+
+/// A clock that stays at epoch 0.
+impl EpochClock for () {
+	fn current_epoch() -> EpochIndex {
+		0
+	}
+}
+
+/// Told when governance suspends or reinstates a device, so that services react at once (the
+/// rewards pallet forfeits held-back rewards). Implemented for tuples to reach several pallets.
+pub trait OnDeviceSuspended<AccountId> {
+	/// `device`, owned by `owner`, was suspended.
+	fn on_device_suspended(device: &AccountId, owner: &AccountId);
+	/// `device` was reinstated.
+	fn on_device_reinstated(_device: &AccountId) {}
+}
+
+impl<AccountId> OnDeviceSuspended<AccountId> for () {
+	fn on_device_suspended(_: &AccountId, _: &AccountId) {}
+}
+
+macro_rules! impl_on_device_suspended_for_tuple {
+	($($t:ident),+) => {
+		impl<AccountId, $($t: OnDeviceSuspended<AccountId>),+> OnDeviceSuspended<AccountId> for ($($t,)+) {
+			fn on_device_suspended(device: &AccountId, owner: &AccountId) {
+				$($t::on_device_suspended(device, owner);)+
+			}
+			fn on_device_reinstated(device: &AccountId) {
+				$($t::on_device_reinstated(device);)+
+			}
+		}
+	};
+}
+impl_on_device_suspended_for_tuple!(A);
+impl_on_device_suspended_for_tuple!(A, B);
+impl_on_device_suspended_for_tuple!(A, B, C);
+impl_on_device_suspended_for_tuple!(A, B, C, D);
