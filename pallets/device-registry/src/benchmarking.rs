@@ -1,0 +1,310 @@
+//! Benchmarks of every call, each in its worst case. Keys are generated and used through the
+//! keystore, so that signatures are real sr25519 signatures (the slower accepted scheme).
+
+use crate::{pallet::*, BalanceOf, MakerAttestation, MakerNameOf, SuspensionReason};
+use alloc::{vec, vec::Vec};
+use depin_primitives::{
+	proofs::{maker_payload, possession_payload},
+	DeviceKind,
+};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_core::crypto::KeyTypeId;
+use sp_runtime::{traits::Saturating, AccountId32, MultiSignature};
+
+const KEY_TYPE: KeyTypeId = KeyTypeId(*b"dpnb");
+/// An H3 cell at resolution 12 (Berlin) and another (San Francisco).
+const CELL_A: u64 = 0x08c1f1d48945d9ff;
+const CELL_B: u64 = 0x08c283082800b3ff;
+
+/// A fresh sr25519 key in the keystore and its account.
+fn new_key() -> (sp_core::sr25519::Public, AccountId32) {
+	let public = sp_io::crypto::sr25519_generate(KEY_TYPE, None);
+	(public, public.into())
+}
+
+fn sign(
+	public: &sp_core::sr25519::Public,
+	payload: &[u8],
+) -> Result<MultiSignature, BenchmarkError> {
+	sp_io::crypto::sr25519_sign(KEY_TYPE, public, payload)
+		.map(Into::into)
+		.ok_or(BenchmarkError::Stop("keystore cannot sign"))
+}
+
+/// In this chain's runtime every transaction fee is credited to `Treasury` (transaction payment
+/// resolves fees to it), so each extrinsic writes the treasury's account anyway: like the
+/// caller's account, it is whitelisted, and a fee or slash paid to it costs no extra storage
+/// access. (A runtime that pays fees elsewhere must not whitelist it.)
+fn whitelist_treasury<T: Config>() {
+	let treasury = T::Treasury::get();
+	frame_benchmarking::whitelist_account!(treasury);
+}
+
+/// Enough for every deposit, fee and bond many times over.
+fn fund<T: Config>(who: &T::AccountId) {
+	let unit = T::DeviceDeposit::get()
+		.saturating_add(T::OnboardingFee::get())
+		.saturating_add(T::LocationFee::get())
+		.saturating_add(T::MakerBond::get());
+	let amount = unit.saturating_mul(100u32.into());
+	let _ = T::Currency::set_balance(who, amount);
+}
+
+/// An approved maker whose key is in the keystore.
+fn approved_maker<T: Config>() -> Result<(sp_core::sr25519::Public, AccountId32), BenchmarkError> {
+	let (public, maker) = new_key();
+	fund::<T>(&maker);
+	let name = MakerNameOf::<T>::try_from(vec![b'm'; T::MaxMakerNameLen::get() as usize])
+		.map_err(|_| BenchmarkError::Stop("name"))?;
+	Pallet::<T>::do_add_maker(maker.clone(), name)?;
+	Ok((public, maker))
+}
+
+/// Registers a hotspot (no maker) for `owner` and returns it.
+fn registered_device<T: Config>(owner: &AccountId32) -> Result<AccountId32, BenchmarkError> {
+	let (public, device) = new_key();
+	let genesis = Pallet::<T>::genesis_hash();
+	let proof = sign(&public, &possession_payload(&genesis, owner, &device))?;
+	Pallet::<T>::do_register(
+		owner.clone(),
+		device.clone(),
+		DeviceKind::Hotspot,
+		CELL_A,
+		proof,
+		None,
+	)?;
+	Ok(device)
+}
+
+fn last_event<T: Config>(event: Event<T>)
+where
+	<T as frame_system::Config>::RuntimeEvent: From<Event<T>>,
+{
+	frame_system::Pallet::<T>::assert_last_event(event.into());
+}
+
+fn advance<T: Config>(blocks: BlockNumberFor<T>) {
+	let now = frame_system::Pallet::<T>::block_number();
+	frame_system::Pallet::<T>::set_block_number(now.saturating_add(blocks));
+}
+
+#[benchmarks(where <T as frame_system::Config>::RuntimeEvent: From<Event<T>>)]
+mod benchmarks {
+	use super::*;
+
+	/// Worst case: a kind that requires a maker, so two signatures are verified.
+	#[benchmark]
+	fn register_device() -> Result<(), BenchmarkError> {
+		whitelist_treasury::<T>();
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let (maker_public, maker) = approved_maker::<T>()?;
+		RequiresMaker::<T>::insert(DeviceKind::Hotspot, true);
+		let (public, device) = new_key();
+		let genesis = Pallet::<T>::genesis_hash();
+		let proof = sign(&public, &possession_payload(&genesis, &owner, &device))?;
+		let signature =
+			sign(&maker_public, &maker_payload(&genesis, &device, DeviceKind::Hotspot))?;
+		let attestation = Some(MakerAttestation { maker: maker.clone(), signature });
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner.clone()),
+			device.clone(),
+			DeviceKind::Hotspot,
+			CELL_A,
+			proof,
+			attestation,
+		);
+
+		assert!(Devices::<T>::contains_key(&device));
+		assert_eq!(OwnerDeviceCount::<T>::get(&owner), 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn assert_location() -> Result<(), BenchmarkError> {
+		whitelist_treasury::<T>();
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		advance::<T>(T::LocationCooldown::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone(), CELL_B);
+
+		last_event::<T>(Event::LocationAsserted {
+			device,
+			location: CELL_B,
+			fee: T::LocationFee::get(),
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn transfer_device() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		let new_owner: AccountId32 = account("new_owner", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), device.clone(), new_owner.clone());
+
+		last_event::<T>(Event::TransferProposed { device, from: owner, to: new_owner });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn accept_device_transfer() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = account("owner", 0, 0);
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		let new_owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&new_owner);
+		Pallet::<T>::do_transfer(owner.clone(), device.clone(), new_owner.clone())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(new_owner.clone()), device.clone());
+
+		last_event::<T>(Event::DeviceTransferred { device, from: owner, to: new_owner });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn deregister_device() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+
+		assert!(Devices::<T>::get(&device).is_some_and(|d| d.deregistered_at.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_deposit() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		Pallet::<T>::do_deregister(owner.clone(), device.clone())?;
+		advance::<T>(T::DeregistrationDelay::get());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), device.clone());
+
+		last_event::<T>(Event::DepositWithdrawn { device, owner, amount: T::DeviceDeposit::get() });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn suspend_device() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = account("owner", 0, 0);
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		let origin =
+			T::DenyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, device.clone(), SuspensionReason::FakeHardware);
+
+		last_event::<T>(Event::DeviceSuspended { device, reason: SuspensionReason::FakeHardware });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn reinstate_device() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = account("owner", 0, 0);
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		Pallet::<T>::do_suspend(device.clone(), SuspensionReason::Other)?;
+		let origin =
+			T::DenyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, device.clone());
+
+		last_event::<T>(Event::DeviceReinstated { device });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn slash_device() -> Result<(), BenchmarkError> {
+		whitelist_treasury::<T>();
+		let owner: AccountId32 = account("owner", 0, 0);
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		Pallet::<T>::do_suspend(device.clone(), SuspensionReason::FakeHardware)?;
+		let origin =
+			T::DenyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let amount: BalanceOf<T> = T::DeviceDeposit::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, device.clone(), amount);
+
+		last_event::<T>(Event::DeviceSlashed { device, owner, amount });
+		Ok(())
+	}
+
+	/// Worst case: the longest name.
+	#[benchmark]
+	fn add_maker() -> Result<(), BenchmarkError> {
+		let (_, maker) = new_key();
+		fund::<T>(&maker);
+		let name: Vec<u8> = vec![b'm'; T::MaxMakerNameLen::get() as usize];
+		let origin =
+			T::MakerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, maker.clone(), name);
+
+		assert!(Makers::<T>::contains_key(&maker));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_maker() -> Result<(), BenchmarkError> {
+		let (_, maker) = approved_maker::<T>()?;
+		let origin =
+			T::MakerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, maker.clone());
+
+		last_event::<T>(Event::MakerRemoved { maker, released: T::MakerBond::get() });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn slash_maker() -> Result<(), BenchmarkError> {
+		whitelist_treasury::<T>();
+		let (_, maker) = approved_maker::<T>()?;
+		let origin =
+			T::MakerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let amount = T::MakerBond::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, maker.clone(), amount);
+
+		last_event::<T>(Event::MakerSlashed { maker, amount });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_kind_policy() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, DeviceKind::Sensor, true);
+
+		assert!(RequiresMaker::<T>::get(DeviceKind::Sensor));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);
+}

@@ -1,0 +1,538 @@
+//! # Device registry
+//!
+//! One identity per physical device, for every service of the chain. A device is its own key
+//! (an account): it signs its own reports. Its owner registers it with the device's proof of
+//! possession and, for kinds that require one, an approved maker's attestation that the key lives
+//! in genuine hardware (Helium's owner + device + maker onboarding).
+//!
+//! - Money: a `DeviceDeposit` is held from the owner per device and returned after deregistration
+//!   and `DeregistrationDelay` (so that a device cannot escape a pending slash); the
+//!   `OnboardingFee` and `LocationFee` are paid to the treasury; makers hold a `MakerBond`.
+//! - Governance (`DenyOrigin`) suspends cheating devices (Helium's denylist, with economic
+//!   teeth: the deposit of a suspended device can be slashed, and services are told at once
+//!   through [`depin_primitives::OnDeviceSuspended`]). `MakerOrigin` approves, removes and slashes
+//!   makers; `AdminOrigin` sets which kinds need a maker attestation.
+//! - Other pallets read devices through [`depin_primitives::DeviceRegistry`].
+//!
+//! What device and maker keys sign is specified in [`depin_primitives::proofs`].
+//!
+//! This file is the table of contents; the logic is in one module per feature.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+mod governance;
+mod invariants;
+mod lifecycle;
+mod money;
+mod registration;
+mod registry;
+pub mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use depin_primitives::{DeviceKind, EpochClock, OnDeviceSuspended};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{fungible, EnsureOrigin},
+	};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::{AccountId32, MultiSignature};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration. Devices are `AccountId32`s: the public keys behind `MultiSignature`.
+	#[pallet::config]
+	pub trait Config: frame_system::Config<AccountId = AccountId32> {
+		/// The native currency: deposits and bonds are held, fees transferred.
+		type Currency: fungible::Inspect<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>
+			+ fungible::InspectHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The runtime's hold reasons.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Deposit held from the owner for each device.
+		#[pallet::constant]
+		type DeviceDeposit: Get<BalanceOf<Self>>;
+
+		/// Fee paid to the treasury for each registration.
+		#[pallet::constant]
+		type OnboardingFee: Get<BalanceOf<Self>>;
+
+		/// Fee paid to the treasury for each location change.
+		#[pallet::constant]
+		type LocationFee: Get<BalanceOf<Self>>;
+
+		/// Bond held from a maker while it is approved.
+		#[pallet::constant]
+		type MakerBond: Get<BalanceOf<Self>>;
+
+		/// The account that receives fees and slashes.
+		#[pallet::constant]
+		type Treasury: Get<Self::AccountId>;
+
+		/// Most devices one owner may hold (registered, suspended or awaiting withdrawal).
+		#[pallet::constant]
+		type MaxDevicesPerOwner: Get<u32>;
+
+		/// Blocks between two location changes of a device.
+		#[pallet::constant]
+		type LocationCooldown: Get<BlockNumberFor<Self>>;
+
+		/// Blocks between deregistration and the deposit's withdrawal, so that governance can
+		/// still suspend and slash a device whose owner tries to leave.
+		#[pallet::constant]
+		type DeregistrationDelay: Get<BlockNumberFor<Self>>;
+
+		/// Longest maker name, in bytes.
+		#[pallet::constant]
+		type MaxMakerNameLen: Get<u32>;
+
+		/// Suspends, reinstates and slashes devices (the denylist).
+		type DenyOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Approves, removes and slashes makers.
+		type MakerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Sets which kinds need a maker attestation.
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The chain's epoch clock (devices' ages count in epochs).
+		type EpochClock: EpochClock;
+
+		/// Told of suspensions and reinstatements.
+		type OnSuspension: OnDeviceSuspended<Self::AccountId>;
+
+		/// Weights of the calls, from the benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Why the pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A device's deposit, held from its owner.
+		DeviceDeposit,
+		/// A maker's bond, held while it is approved.
+		MakerBond,
+	}
+
+	/// Devices by id (the device's own account).
+	#[pallet::storage]
+	pub type Devices<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, DeviceOf<T>>;
+
+	/// Index of the devices of each owner, for UIs: `(owner, device) -> ()`.
+	#[pallet::storage]
+	pub type DevicesByOwner<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
+	>;
+
+	/// Number of devices of each owner: the number of its entries in [`DevicesByOwner`].
+	#[pallet::storage]
+	pub type OwnerDeviceCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Approved (and removed) makers by account.
+	#[pallet::storage]
+	pub type Makers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MakerOf<T>>;
+
+	/// Whether registering a device of a kind requires a maker attestation.
+	#[pallet::storage]
+	pub type RequiresMaker<T: Config> = StorageMap<_, Twox64Concat, DeviceKind, bool, ValueQuery>;
+
+	/// Genesis: approved makers (their bonds are held) and the kinds that require one.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// `(maker account, name)`; each must be able to pay the `MakerBond`.
+		pub makers: alloc::vec::Vec<(T::AccountId, alloc::vec::Vec<u8>)>,
+		/// Kinds that require a maker attestation.
+		pub kinds_requiring_maker: alloc::vec::Vec<DeviceKind>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (maker, name) in &self.makers {
+				let name = MakerNameOf::<T>::try_from(name.clone())
+					.unwrap_or_else(|_| panic!("genesis maker name longer than MaxMakerNameLen"));
+				Pallet::<T>::do_add_maker(maker.clone(), name)
+					.unwrap_or_else(|e| panic!("genesis maker cannot be added: {e:?}"));
+			}
+			for kind in &self.kinds_requiring_maker {
+				RequiresMaker::<T>::insert(kind, true);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A device was registered.
+		DeviceRegistered {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// What it is.
+			kind: DeviceKind,
+			/// Its H3 cell.
+			location: u64,
+			/// The maker that attested it, if any.
+			maker: Option<T::AccountId>,
+			/// Deposit held from the owner.
+			deposit: BalanceOf<T>,
+			/// Fee paid to the treasury.
+			fee: BalanceOf<T>,
+		},
+		/// A device moved.
+		LocationAsserted {
+			/// The device.
+			device: T::AccountId,
+			/// Its new H3 cell.
+			location: u64,
+			/// Fee paid to the treasury.
+			fee: BalanceOf<T>,
+		},
+		/// The owner offered the device to another account.
+		TransferProposed {
+			/// The device.
+			device: T::AccountId,
+			/// Current owner.
+			from: T::AccountId,
+			/// The account that may accept it.
+			to: T::AccountId,
+		},
+		/// A device changed owner; the deposit moved with it.
+		DeviceTransferred {
+			/// The device.
+			device: T::AccountId,
+			/// Previous owner (its deposit was released).
+			from: T::AccountId,
+			/// New owner (the deposit is now held from it).
+			to: T::AccountId,
+		},
+		/// The owner deregistered a device; its deposit can be withdrawn from `withdrawable_at`.
+		DeviceDeregistered {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// First block at which `withdraw_deposit` succeeds.
+			withdrawable_at: BlockNumberFor<T>,
+		},
+		/// A deregistered device's record was removed and its deposit released.
+		DepositWithdrawn {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner, who got the deposit back.
+			owner: T::AccountId,
+			/// Amount released.
+			amount: BalanceOf<T>,
+		},
+		/// Governance suspended a device.
+		DeviceSuspended {
+			/// The device.
+			device: T::AccountId,
+			/// Why.
+			reason: SuspensionReason,
+		},
+		/// Governance lifted a device's suspension.
+		DeviceReinstated {
+			/// The device.
+			device: T::AccountId,
+		},
+		/// Part of a suspended device's deposit went to the treasury.
+		DeviceSlashed {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner, who lost the amount.
+			owner: T::AccountId,
+			/// Amount slashed.
+			amount: BalanceOf<T>,
+		},
+		/// A maker was approved; its bond is held.
+		MakerAdded {
+			/// The maker's account.
+			maker: T::AccountId,
+			/// Its name.
+			name: MakerNameOf<T>,
+			/// Bond held.
+			bond: BalanceOf<T>,
+		},
+		/// A maker was removed; what remained of its bond was released.
+		MakerRemoved {
+			/// The maker's account.
+			maker: T::AccountId,
+			/// Bond released.
+			released: BalanceOf<T>,
+		},
+		/// Part of a maker's bond went to the treasury.
+		MakerSlashed {
+			/// The maker's account.
+			maker: T::AccountId,
+			/// Amount slashed.
+			amount: BalanceOf<T>,
+		},
+		/// Governance changed whether a kind requires a maker attestation.
+		KindPolicySet {
+			/// The kind.
+			kind: DeviceKind,
+			/// Whether registration needs a maker attestation.
+			requires_maker: bool,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The device is already registered.
+		AlreadyRegistered,
+		/// No such device.
+		UnknownDevice,
+		/// Only the device's owner may do this.
+		NotOwner,
+		/// The possession proof is not the device key's signature over
+		/// `("depin/register/v1", genesis hash, owner, device)`.
+		InvalidPossessionProof,
+		/// Device and maker keys must be sr25519 or ed25519.
+		UnsupportedSignature,
+		/// This kind of device needs a maker attestation.
+		MakerAttestationRequired,
+		/// The attestation is not the maker's signature over
+		/// `("depin/maker/v1", genesis hash, device, kind)`.
+		InvalidMakerAttestation,
+		/// No such maker.
+		UnknownMaker,
+		/// The maker was removed: it attests no new devices.
+		MakerNotActive,
+		/// The maker is already approved.
+		MakerAlreadyActive,
+		/// The maker's name is longer than `MaxMakerNameLen`.
+		MakerNameTooLong,
+		/// The owner already holds `MaxDevicesPerOwner` devices.
+		TooManyDevices,
+		/// The location is not a valid H3 cell index.
+		InvalidLocation,
+		/// The location must be an H3 cell at resolution 12.
+		WrongResolution,
+		/// The device is already at that location.
+		LocationUnchanged,
+		/// The device moved less than `LocationCooldown` blocks ago.
+		LocationCooldown,
+		/// The device is suspended.
+		DeviceSuspended,
+		/// The device is not suspended.
+		NotSuspended,
+		/// The device is deregistered.
+		DeviceDeregistered,
+		/// The device is not deregistered.
+		NotDeregistered,
+		/// The deregistration delay has not passed yet.
+		DeregistrationDelayNotOver,
+		/// A device cannot be transferred to its own owner.
+		TransferToSelf,
+		/// The caller is not the account the device was offered to.
+		NotPendingOwner,
+		/// The slash is larger than what is held.
+		SlashTooLarge,
+		/// The account cannot pay the deposit, bond or fee and stay alive.
+		InsufficientBalance,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Registers `device`, owned by the caller, at H3 cell `location` (resolution 12).
+		///
+		/// `possession_proof` is the device key's signature over
+		/// `("depin/register/v1", genesis hash, owner, device)`; `maker_attestation` an approved
+		/// maker's signature over `("depin/maker/v1", genesis hash, device, kind)`, required for
+		/// kinds so configured. Holds `DeviceDeposit` and pays `OnboardingFee` to the treasury.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_device())]
+		pub fn register_device(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			kind: DeviceKind,
+			location: u64,
+			possession_proof: MultiSignature,
+			maker_attestation: Option<MakerAttestation<T::AccountId, MultiSignature>>,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_register(owner, device, kind, location, possession_proof, maker_attestation)
+		}
+
+		/// Moves `device` to H3 cell `location` (resolution 12), at most once per
+		/// `LocationCooldown`; pays `LocationFee` to the treasury. Owner only.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::assert_location())]
+		pub fn assert_location(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			location: u64,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_assert_location(owner, device, location)
+		}
+
+		/// Offers `device` to `new_owner`, who takes it (and its deposit) with
+		/// `accept_device_transfer`. A later offer replaces an earlier one. Owner only.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::transfer_device())]
+		pub fn transfer_device(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			new_owner: T::AccountId,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_transfer(owner, device, new_owner)
+		}
+
+		/// Takes `device` that was offered to the caller: the deposit is held from the caller and
+		/// released to the previous owner.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::accept_device_transfer())]
+		pub fn accept_device_transfer(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+		) -> DispatchResult {
+			let new_owner = ensure_signed(origin)?;
+			Self::do_accept_transfer(new_owner, device)
+		}
+
+		/// Deregisters `device`: it stops working at once; its deposit can be withdrawn after
+		/// `DeregistrationDelay`. Owner only.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::deregister_device())]
+		pub fn deregister_device(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_deregister(owner, device)
+		}
+
+		/// Removes a deregistered `device` once the delay has passed and returns its deposit.
+		/// Not while it is suspended. Owner only.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::withdraw_deposit())]
+		pub fn withdraw_deposit(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_withdraw(owner, device)
+		}
+
+		/// Suspends `device` (the denylist): its work is refused, services are told, and its
+		/// deposit becomes slashable. `DenyOrigin` only.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::suspend_device())]
+		pub fn suspend_device(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			reason: SuspensionReason,
+		) -> DispatchResult {
+			T::DenyOrigin::ensure_origin(origin)?;
+			Self::do_suspend(device, reason)
+		}
+
+		/// Lifts the suspension of `device`. `DenyOrigin` only.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::reinstate_device())]
+		pub fn reinstate_device(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
+			T::DenyOrigin::ensure_origin(origin)?;
+			Self::do_reinstate(device)
+		}
+
+		/// Moves `amount` of a suspended device's deposit to the treasury. `DenyOrigin` only.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::slash_device())]
+		pub fn slash_device(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::DenyOrigin::ensure_origin(origin)?;
+			Self::do_slash_device(device, amount)
+		}
+
+		/// Approves `maker` as a hardware vendor; holds `MakerBond` from it. A removed maker may
+		/// be approved again. `MakerOrigin` only.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::add_maker())]
+		pub fn add_maker(
+			origin: OriginFor<T>,
+			maker: T::AccountId,
+			name: alloc::vec::Vec<u8>,
+		) -> DispatchResult {
+			T::MakerOrigin::ensure_origin(origin)?;
+			let name =
+				MakerNameOf::<T>::try_from(name).map_err(|_| Error::<T>::MakerNameTooLong)?;
+			Self::do_add_maker(maker, name)
+		}
+
+		/// Removes `maker`: no new attestations; what remains of its bond is released; the devices
+		/// it attested keep working. `MakerOrigin` only.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::remove_maker())]
+		pub fn remove_maker(origin: OriginFor<T>, maker: T::AccountId) -> DispatchResult {
+			T::MakerOrigin::ensure_origin(origin)?;
+			Self::do_remove_maker(maker)
+		}
+
+		/// Moves `amount` of `maker`'s bond to the treasury (fake hardware). `MakerOrigin` only.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::slash_maker())]
+		pub fn slash_maker(
+			origin: OriginFor<T>,
+			maker: T::AccountId,
+			amount: BalanceOf<T>,
+		) -> DispatchResult {
+			T::MakerOrigin::ensure_origin(origin)?;
+			Self::do_slash_maker(maker, amount)
+		}
+
+		/// Sets whether registering a device of `kind` requires a maker attestation.
+		/// `AdminOrigin` only.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_kind_policy())]
+		pub fn set_kind_policy(
+			origin: OriginFor<T>,
+			kind: DeviceKind,
+			requires_maker: bool,
+		) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			RequiresMaker::<T>::insert(kind, requires_maker);
+			Self::deposit_event(Event::KindPolicySet { kind, requires_maker });
+			Ok(())
+		}
+	}
+}

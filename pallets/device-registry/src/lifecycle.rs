@@ -1,0 +1,134 @@
+//! A device's life after registration: moving, changing owner, leaving; and the owner index.
+
+use crate::{pallet::*, DeviceOf};
+use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use sp_runtime::Saturating;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_assert_location(
+		owner: T::AccountId,
+		device: T::AccountId,
+		location: u64,
+	) -> DispatchResult {
+		let mut record = Self::owned_device(&owner, &device)?;
+		Self::ensure_in_service(&record)?;
+		let location = Self::checked_location(location)?;
+		ensure!(location != record.location, Error::<T>::LocationUnchanged);
+		let now = frame_system::Pallet::<T>::block_number();
+		let allowed_from = record.location_changed_at.saturating_add(T::LocationCooldown::get());
+		ensure!(now >= allowed_from, Error::<T>::LocationCooldown);
+
+		let fee = T::LocationFee::get();
+		Self::ensure_can_pay(&owner, fee)?;
+		Self::pay_treasury(&owner, fee)?;
+		record.location = location;
+		record.location_changed_at = now;
+		Devices::<T>::insert(&device, record);
+		Self::deposit_event(Event::LocationAsserted { device, location: location.index(), fee });
+		Ok(())
+	}
+
+	pub(crate) fn do_transfer(
+		owner: T::AccountId,
+		device: T::AccountId,
+		new_owner: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Self::owned_device(&owner, &device)?;
+		Self::ensure_in_service(&record)?;
+		ensure!(new_owner != owner, Error::<T>::TransferToSelf);
+		record.pending_owner = Some(new_owner.clone());
+		Devices::<T>::insert(&device, record);
+		Self::deposit_event(Event::TransferProposed { device, from: owner, to: new_owner });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_transfer(
+		new_owner: T::AccountId,
+		device: T::AccountId,
+	) -> DispatchResult {
+		let mut record = Devices::<T>::get(&device).ok_or(Error::<T>::UnknownDevice)?;
+		ensure!(record.pending_owner.as_ref() == Some(&new_owner), Error::<T>::NotPendingOwner);
+		Self::ensure_in_service(&record)?;
+		Self::ensure_room_for_device(&new_owner)?;
+
+		// The deposit follows the device: held from the new owner, released to the old one.
+		let old_owner = record.owner.clone();
+		Self::ensure_can_pay(&new_owner, record.deposit)?;
+		T::Currency::hold(&HoldReason::DeviceDeposit.into(), &new_owner, record.deposit)?;
+		Self::release_held(HoldReason::DeviceDeposit, &old_owner, record.deposit)?;
+
+		Self::index_remove(&old_owner, &device);
+		Self::index_insert(&new_owner, &device);
+		record.owner = new_owner.clone();
+		record.pending_owner = None;
+		Devices::<T>::insert(&device, record);
+		Self::deposit_event(Event::DeviceTransferred { device, from: old_owner, to: new_owner });
+		Ok(())
+	}
+
+	pub(crate) fn do_deregister(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut record = Self::owned_device(&owner, &device)?;
+		ensure!(record.deregistered_at.is_none(), Error::<T>::DeviceDeregistered);
+		let now = frame_system::Pallet::<T>::block_number();
+		record.deregistered_at = Some(now);
+		record.pending_owner = None;
+		Devices::<T>::insert(&device, record);
+		let withdrawable_at = now.saturating_add(T::DeregistrationDelay::get());
+		Self::deposit_event(Event::DeviceDeregistered { device, owner, withdrawable_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let record = Self::owned_device(&owner, &device)?;
+		let deregistered_at = record.deregistered_at.ok_or(Error::<T>::NotDeregistered)?;
+		// A suspended device keeps its deposit where governance can slash it.
+		ensure!(record.suspension.is_none(), Error::<T>::DeviceSuspended);
+		let now = frame_system::Pallet::<T>::block_number();
+		let withdrawable_at = deregistered_at.saturating_add(T::DeregistrationDelay::get());
+		ensure!(now >= withdrawable_at, Error::<T>::DeregistrationDelayNotOver);
+
+		Self::release_held(HoldReason::DeviceDeposit, &owner, record.deposit)?;
+		Devices::<T>::remove(&device);
+		Self::index_remove(&owner, &device);
+		Self::deposit_event(Event::DepositWithdrawn { device, owner, amount: record.deposit });
+		Ok(())
+	}
+
+	/// The record of `device`, if `who` owns it.
+	pub(crate) fn owned_device(
+		who: &T::AccountId,
+		device: &T::AccountId,
+	) -> Result<DeviceOf<T>, DispatchError> {
+		let record = Devices::<T>::get(device).ok_or(Error::<T>::UnknownDevice)?;
+		ensure!(&record.owner == who, Error::<T>::NotOwner);
+		Ok(record)
+	}
+
+	/// Fails unless the device is neither suspended nor deregistered.
+	pub(crate) fn ensure_in_service(record: &DeviceOf<T>) -> DispatchResult {
+		ensure!(record.suspension.is_none(), Error::<T>::DeviceSuspended);
+		ensure!(record.deregistered_at.is_none(), Error::<T>::DeviceDeregistered);
+		Ok(())
+	}
+
+	/// Fails if `owner` already holds `MaxDevicesPerOwner` devices.
+	pub(crate) fn ensure_room_for_device(owner: &T::AccountId) -> DispatchResult {
+		let count = OwnerDeviceCount::<T>::get(owner);
+		ensure!(count < T::MaxDevicesPerOwner::get(), Error::<T>::TooManyDevices);
+		Ok(())
+	}
+
+	/// Adds `device` to `owner`'s index and count.
+	pub(crate) fn index_insert(owner: &T::AccountId, device: &T::AccountId) {
+		DevicesByOwner::<T>::insert(owner, device, ());
+		OwnerDeviceCount::<T>::mutate(owner, |count| *count = count.saturating_add(1));
+	}
+
+	/// Removes `device` from `owner`'s index and count; no entry stays for an owner of none.
+	pub(crate) fn index_remove(owner: &T::AccountId, device: &T::AccountId) {
+		DevicesByOwner::<T>::remove(owner, device);
+		OwnerDeviceCount::<T>::mutate_exists(owner, |count| {
+			*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+		});
+	}
+}

@@ -1,0 +1,142 @@
+//! Registration: proof of possession, maker attestation, location check, deposit and fee.
+
+use crate::{pallet::*, Device, MakerAttestation, MakerStatus};
+use depin_primitives::{
+	proofs::{maker_payload, possession_payload},
+	Cell, DeviceKind, EpochClock,
+};
+use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Verify, Zero},
+	AccountId32, MultiSignature,
+};
+
+/// Resolution of device locations: cells of about 300 m² (Helium's asserted-location resolution).
+pub const LOCATION_RESOLUTION: u8 = 12;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register(
+		owner: T::AccountId,
+		device: T::AccountId,
+		kind: DeviceKind,
+		location: u64,
+		possession_proof: MultiSignature,
+		maker_attestation: Option<MakerAttestation<T::AccountId, MultiSignature>>,
+	) -> DispatchResult {
+		ensure!(!Devices::<T>::contains_key(&device), Error::<T>::AlreadyRegistered);
+		let location = Self::checked_location(location)?;
+		let genesis = Self::genesis_hash();
+		Self::verify_signature(
+			&possession_proof,
+			&possession_payload(&genesis, &owner, &device),
+			&device,
+			Error::<T>::InvalidPossessionProof,
+		)?;
+		let maker = match maker_attestation {
+			Some(MakerAttestation { maker, signature }) => {
+				let record = Makers::<T>::get(&maker).ok_or(Error::<T>::UnknownMaker)?;
+				ensure!(record.status == MakerStatus::Active, Error::<T>::MakerNotActive);
+				Self::verify_signature(
+					&signature,
+					&maker_payload(&genesis, &device, kind),
+					&maker,
+					Error::<T>::InvalidMakerAttestation,
+				)?;
+				Some(maker)
+			}
+			None => {
+				ensure!(!RequiresMaker::<T>::get(kind), Error::<T>::MakerAttestationRequired);
+				None
+			}
+		};
+		Self::ensure_room_for_device(&owner)?;
+
+		let (deposit, fee) = (T::DeviceDeposit::get(), T::OnboardingFee::get());
+		Self::ensure_can_pay(&owner, deposit.saturating_add(fee))?;
+		T::Currency::hold(&HoldReason::DeviceDeposit.into(), &owner, deposit)?;
+		Self::pay_treasury(&owner, fee)?;
+
+		let now = frame_system::Pallet::<T>::block_number();
+		Devices::<T>::insert(
+			&device,
+			Device {
+				owner: owner.clone(),
+				kind,
+				location,
+				deposit,
+				maker: maker.clone(),
+				registered_at: now,
+				registered_epoch: T::EpochClock::current_epoch(),
+				location_changed_at: now,
+				suspension: None,
+				deregistered_at: None,
+				pending_owner: None,
+			},
+		);
+		Self::index_insert(&owner, &device);
+		Self::deposit_event(Event::DeviceRegistered {
+			device,
+			owner,
+			kind,
+			location: location.index(),
+			maker,
+			deposit,
+			fee,
+		});
+		Ok(())
+	}
+
+	/// `index` as a device location: a valid H3 cell at resolution 12.
+	pub(crate) fn checked_location(index: u64) -> Result<Cell, Error<T>> {
+		let cell = Cell::new(index).map_err(|_| Error::<T>::InvalidLocation)?;
+		ensure!(cell.resolution() == LOCATION_RESOLUTION, Error::<T>::WrongResolution);
+		Ok(cell)
+	}
+
+	/// The genesis hash that proofs are bound to.
+	pub(crate) fn genesis_hash() -> T::Hash {
+		frame_system::BlockHash::<T>::get(BlockNumberFor::<T>::zero())
+	}
+
+	/// Checks that `signer` (an sr25519 or ed25519 key) signed `payload`.
+	pub(crate) fn verify_signature(
+		signature: &MultiSignature,
+		payload: &[u8],
+		signer: &AccountId32,
+		invalid: Error<T>,
+	) -> DispatchResult {
+		// ECDSA keys are not device keys here; refusing them also keeps the benchmarked
+		// worst case (sr25519) the real worst case.
+		ensure!(!matches!(signature, MultiSignature::Ecdsa(_)), Error::<T>::UnsupportedSignature);
+		ensure!(signature.verify(payload, signer), invalid);
+		Ok(())
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Puts an active hotspot `device` of `owner` (registered in epoch 0, no deposit held) in
+	/// place without proofs: for other pallets' benchmarks, which need a device to exist.
+	pub fn insert_device_for_benchmarks(owner: &T::AccountId, device: &T::AccountId) {
+		let now = frame_system::Pallet::<T>::block_number();
+		let Ok(location) = Self::checked_location(0x08c1f1d48945d9ff) else { return };
+		Devices::<T>::insert(
+			device,
+			Device {
+				owner: owner.clone(),
+				kind: depin_primitives::DeviceKind::Hotspot,
+				location,
+				deposit: Zero::zero(),
+				maker: None,
+				registered_at: now,
+				registered_epoch: 0,
+				location_changed_at: now,
+				suspension: None,
+				deregistered_at: None,
+				pending_owner: None,
+			},
+		);
+		Self::index_insert(owner, device);
+	}
+}
