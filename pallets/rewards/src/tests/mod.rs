@@ -1,0 +1,5 @@
+mod claims;
+mod emission;
+mod holdback;
+mod invariants;
+mod validators;
