@@ -1,5 +1,6 @@
 //! The runtime APIs the node and wallets call: block building and import, transaction
-//! validation, consensus, session keys, nonces, fee queries, genesis presets.
+//! validation, consensus, session keys, nonces, fee queries, DePIN queries (`DepinApi`), rewards,
+//! genesis presets.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -18,9 +19,9 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt,
-	Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
-	VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DeviceRecord, Executive,
+	Grandpa, InherentDataExt, Nonce, Rewards, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -187,6 +188,80 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl crate::depin_api::DepinApi<
+		Block,
+		AccountId,
+		DeviceRecord,
+		pallet_rewards::PendingRewards<Balance>,
+		pallet_rewards::EpochInfo<Balance, BlockNumber>,
+	> for Runtime {
+		fn device(device: AccountId) -> Option<DeviceRecord> {
+			pallet_device_registry::Devices::<Runtime>::get(&device)
+		}
+		fn devices_of(owner: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId> {
+			let limit = limit.min(crate::depin_api::MAX_DEVICES_PAGE) as usize;
+			match start_after {
+				None => pallet_device_registry::DevicesByOwner::<Runtime>::iter_key_prefix(&owner)
+					.take(limit)
+					.collect(),
+				Some(after) => {
+					let from = pallet_device_registry::DevicesByOwner::<Runtime>::hashed_key_for(&owner, &after);
+					pallet_device_registry::DevicesByOwner::<Runtime>::iter_key_prefix_from(&owner, from)
+						.take(limit)
+						.collect()
+				},
+			}
+		}
+		fn pending_rewards(device: AccountId) -> pallet_rewards::PendingRewards<Balance> {
+			Rewards::pending_rewards(&device)
+		}
+		fn epoch_info() -> pallet_rewards::EpochInfo<Balance, BlockNumber> {
+			Rewards::epoch_info()
+		}
+	}
+
+	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn pending_rewards(device: AccountId) -> pallet_rewards::PendingRewards<Balance> {
+			Rewards::pending_rewards(&device)
+		}
+		fn epoch_info() -> pallet_rewards::EpochInfo<Balance, BlockNumber> {
+			Rewards::epoch_info()
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	impl frame_benchmarking::Benchmark<Block> for Runtime {
+		fn benchmark_metadata(extra: bool) -> (
+			Vec<frame_benchmarking::BenchmarkList>,
+			Vec<frame_support::traits::StorageInfo>,
+		) {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkList};
+			use frame_support::traits::StorageInfoTrait;
+			use frame_system_benchmarking::Pallet as SystemBench;
+			use crate::*;
+
+			let mut list = Vec::<BenchmarkList>::new();
+			list_benchmarks!(list, extra);
+			(list, AllPalletsWithSystem::storage_info())
+		}
+
+		fn dispatch_benchmark(
+			config: frame_benchmarking::BenchmarkConfig,
+		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
+			use frame_benchmarking::{baseline::Pallet as BaselineBench, BenchmarkBatch};
+			use frame_support::traits::WhitelistedStorageKeys;
+			use frame_system_benchmarking::Pallet as SystemBench;
+			use sp_storage::TrackedStorageKey;
+			use crate::*;
+
+			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let mut batches = Vec::<BenchmarkBatch>::new();
+			let params = (&config, &whitelist);
+			add_benchmarks!(params, batches);
+			Ok(batches)
 		}
 	}
 

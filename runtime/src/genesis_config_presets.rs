@@ -4,10 +4,11 @@
 
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
-	RuntimeGenesisConfig, SudoConfig,
+	BlockNumber, DeviceRegistryConfig, RewardsConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
+use pallet_rewards::Split;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
@@ -16,6 +17,12 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// What each dev account holds at genesis: 1,000,000 DPN.
 pub const DEV_ACCOUNT_BALANCE: Balance = 1_000_000 * DPN;
+
+/// The approved hardware maker of dev and local chains (`//Ferdie`), so that devices of kinds that
+/// need a maker attestation can be registered out of the box.
+pub const DEV_MAKER: Sr25519Keyring = Sr25519Keyring::Ferdie;
+/// Its display name.
+pub const DEV_MAKER_NAME: &[u8] = b"DePIN Dev Hardware";
 
 /// A dev validator's keys: sr25519 for Aura, ed25519 for GRANDPA (what `--alice` puts in the
 /// keystore).
@@ -32,10 +39,16 @@ pub fn dev_accounts() -> Vec<AccountId> {
 		.collect()
 }
 
+/// Blocks per epoch of the dev chain: a minute, so that rewards can be watched.
+pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
+/// Blocks per epoch of local test networks: an hour, as on a live chain.
+pub const LOCAL_EPOCH_LENGTH: BlockNumber = 600;
+
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
+	epoch_length: BlockNumber,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|a| (a, DEV_ACCOUNT_BALANCE)).collect();
@@ -55,6 +68,11 @@ fn testnet_genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		device_registry: DeviceRegistryConfig {
+			makers: vec![(DEV_MAKER.to_account_id(), DEV_MAKER_NAME.to_vec())],
+			kinds_requiring_maker: vec![],
+		},
+		rewards: RewardsConfig { epoch_length, split: Split::standard() },
 	})
 }
 
@@ -64,6 +82,7 @@ pub fn development_config_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		DEV_EPOCH_LENGTH,
 	)
 }
 
@@ -76,6 +95,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
+		LOCAL_EPOCH_LENGTH,
 	)
 }
 

@@ -17,9 +17,13 @@ extern crate alloc;
 use alloc::vec::Vec;
 
 pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
 pub mod configs;
 pub mod constants;
+pub mod depin_api;
 pub mod genesis_config_presets;
+pub mod weights;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -113,6 +117,9 @@ pub type TxExtension = (
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
+/// A device as the registry stores it (what `DepinApi::device` returns).
+pub type DeviceRecord = pallet_device_registry::Device<AccountId, Balance, BlockNumber>;
+
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
@@ -171,4 +178,15 @@ mod runtime {
 
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(20)]
+	pub type DeviceRegistry = pallet_device_registry;
+
+	// Before Authorship: a block's `on_initialize` closes the epoch before its author is
+	// credited, so that the author counts in the new epoch.
+	#[runtime::pallet_index(21)]
+	pub type Rewards = pallet_rewards;
+
+	#[runtime::pallet_index(22)]
+	pub type Authorship = pallet_authorship;
 }

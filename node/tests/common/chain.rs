@@ -50,6 +50,16 @@ pub fn timestamp(node: &Node, at: &str) -> Result<u64> {
 	u64::decode(&mut &raw[..]).map_err(|e| format!("timestamp: {e}"))
 }
 
+/// `Rewards::TotalMinted` at block `at`: everything the rewards pallet minted (claims, and the
+/// treasury's shares at epoch closes).
+pub fn rewards_minted(node: &Node, at: &str) -> Result<u128> {
+	let key = [twox_128(b"Rewards"), twox_128(b"TotalMinted")].concat();
+	match storage(node, &key, Some(at))? {
+		None => Ok(0),
+		Some(raw) => u128::decode(&mut &raw[..]).map_err(|e| format!("TotalMinted: {e}")),
+	}
+}
+
 /// Hash of the last finalized block.
 pub fn finalized_head(node: &Node) -> Result<String> {
 	node.rpc("chain_getFinalizedHead", json!([]))?

@@ -2,13 +2,17 @@
 
 mod aura;
 mod balances;
+mod device_registry;
 mod grandpa;
+mod rewards;
 mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
 mod utility;
 
+pub use device_registry::{DeviceDeposit, LocationFee, MakerBond, OnboardingFee};
+pub use rewards::{HoldbackEpochs, HoldbackRatio, InitialEmission};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
 pub use treasury::TreasuryAccount;
 

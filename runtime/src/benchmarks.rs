@@ -1,0 +1,15 @@
+//! The pallets benchmarked in this runtime (`scripts/bench.sh`). pallet_balances is measured in
+//! the same run as our pallets, so that weights compare on one machine.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_device_registry, DeviceRegistry]
+	[pallet_rewards, Rewards]
+);
+
+use crate::Runtime;
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}

@@ -1,0 +1,100 @@
+//! `pallet_device_registry`: one identity per device, deposits, makers, the denylist.
+
+use super::TreasuryAccount;
+use crate::{
+	constants::{currency::DPN, time::DAYS},
+	AccountId, Balance, Balances, BlockNumber, Rewards, Runtime, RuntimeHoldReason,
+};
+use frame_support::{parameter_types, weights::Weight};
+use frame_system::EnsureRoot;
+
+parameter_types! {
+	/// Held per device, returned after deregistration: makes a fleet of fake devices costly.
+	pub const DeviceDeposit: Balance = 10 * DPN;
+	/// Paid to the treasury per registration (Helium charges onboarding in burned DC).
+	pub const OnboardingFee: Balance = DPN;
+	/// Paid to the treasury per location change.
+	pub const LocationFee: Balance = DPN / 10;
+	/// Held from an approved maker; slashed when its hardware is found fake.
+	pub const MakerBond: Balance = 10_000 * DPN;
+	/// A large fleet fits; use more owner accounts beyond it.
+	pub const MaxDevicesPerOwner: u32 = 10_000;
+	/// One location change a day.
+	pub const LocationCooldown: BlockNumber = DAYS;
+	/// A week for governance to catch a device whose owner deregisters it to dodge a slash.
+	pub const DeregistrationDelay: BlockNumber = 7 * DAYS;
+	/// Longest maker name, in bytes.
+	pub const MaxMakerNameLen: u32 = 64;
+}
+
+impl pallet_device_registry::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DeviceDeposit = DeviceDeposit;
+	type OnboardingFee = OnboardingFee;
+	type LocationFee = LocationFee;
+	type MakerBond = MakerBond;
+	type Treasury = TreasuryAccount;
+	type MaxDevicesPerOwner = MaxDevicesPerOwner;
+	type LocationCooldown = LocationCooldown;
+	type DeregistrationDelay = DeregistrationDelay;
+	type MaxMakerNameLen = MaxMakerNameLen;
+	type DenyOrigin = EnsureRoot<AccountId>;
+	type MakerOrigin = EnsureRoot<AccountId>;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	// Epochs are the rewards pallet's.
+	type EpochClock = Rewards;
+	// A suspended device forfeits its held-back rewards at once.
+	type OnSuspension = Rewards;
+	type WeightInfo = RegistryWeights;
+}
+
+/// The registry's benchmarked weights, with the rewards pallet's suspension hook (benchmarked
+/// there, worst case) added to `suspend_device`.
+pub struct RegistryWeights;
+
+type Measured = pallet_device_registry::weights::SubstrateWeight<Runtime>;
+
+impl pallet_device_registry::WeightInfo for RegistryWeights {
+	fn register_device() -> Weight {
+		Measured::register_device()
+	}
+	fn assert_location() -> Weight {
+		Measured::assert_location()
+	}
+	fn transfer_device() -> Weight {
+		Measured::transfer_device()
+	}
+	fn accept_device_transfer() -> Weight {
+		Measured::accept_device_transfer()
+	}
+	fn deregister_device() -> Weight {
+		Measured::deregister_device()
+	}
+	fn withdraw_deposit() -> Weight {
+		Measured::withdraw_deposit()
+	}
+	fn suspend_device() -> Weight {
+		Measured::suspend_device().saturating_add(
+			<pallet_rewards::weights::SubstrateWeight<Runtime> as pallet_rewards::WeightInfo>::forfeit_holdback(),
+		)
+	}
+	fn reinstate_device() -> Weight {
+		Measured::reinstate_device()
+	}
+	fn slash_device() -> Weight {
+		Measured::slash_device()
+	}
+	fn add_maker() -> Weight {
+		Measured::add_maker()
+	}
+	fn remove_maker() -> Weight {
+		Measured::remove_maker()
+	}
+	fn slash_maker() -> Weight {
+		Measured::slash_maker()
+	}
+	fn set_kind_policy() -> Weight {
+		Measured::set_kind_policy()
+	}
+}

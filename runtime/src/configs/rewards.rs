@@ -1,0 +1,76 @@
+//! `pallet_rewards` (emission, split, lazy claims, hold-back) and `pallet_authorship`, which
+//! tells it who authored each block.
+
+use super::TreasuryAccount;
+use crate::{
+	constants::currency::DPN, AccountId, Aura, Balance, Balances, DeviceRegistry, Rewards, Runtime,
+};
+use depin_primitives::EpochIndex;
+use frame_support::{parameter_types, traits::FindAuthor, ConsensusEngineId};
+use frame_system::EnsureRoot;
+use sp_runtime::Perbill;
+
+parameter_types! {
+	/// Emitted per epoch (an hour on a live chain) until the first halving: 4.38M DPN a year.
+	pub const InitialEmission: Balance = 500 * DPN;
+	/// Two years of hourly epochs between halvings (Helium's schedule).
+	pub const HalvingPeriod: EpochIndex = 2 * 365 * 24;
+	/// A new device's first week of hourly epochs is partly held back.
+	pub const HoldbackEpochs: EpochIndex = 7 * 24;
+	/// Half of a new device's rewards is held back.
+	pub const HoldbackRatio: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_rewards::Config for Runtime {
+	type Currency = Balances;
+	type Registry = DeviceRegistry;
+	type Treasury = TreasuryAccount;
+	type InitialEmission = InitialEmission;
+	type HalvingPeriod = HalvingPeriod;
+	type HoldbackEpochs = HoldbackEpochs;
+	type HoldbackRatio = HoldbackRatio;
+	type AdminOrigin = EnsureRoot<AccountId>;
+	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = RegistryBenchmarkHelper;
+}
+
+/// The author of a block as an account: the Aura authority's sr25519 key is the validator's
+/// account (the chain specs use the same key for both).
+pub struct AuraAuthorAccount;
+
+impl FindAuthor<AccountId> for AuraAuthorAccount {
+	fn find_author<'a, I>(digests: I) -> Option<AccountId>
+	where
+		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
+	{
+		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
+			.map(|id| AccountId::from(id.into_inner()))
+	}
+}
+
+/// Credits each block's author with the rewards pallet.
+pub struct CreditAuthor;
+
+impl pallet_authorship::EventHandler<AccountId, crate::BlockNumber> for CreditAuthor {
+	fn note_author(author: AccountId) {
+		Rewards::note_block_author(&author)
+	}
+}
+
+impl pallet_authorship::Config for Runtime {
+	type FindAuthor = AuraAuthorAccount;
+	// Its weight is charged by the rewards pallet's `on_initialize`.
+	type EventHandler = CreditAuthor;
+}
+
+/// Devices for the rewards benchmarks, put straight into the registry.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct RegistryBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rewards::BenchmarkHelper<AccountId> for RegistryBenchmarkHelper {
+	fn register_device(owner: &AccountId, device: &AccountId) {
+		DeviceRegistry::insert_device_for_benchmarks(owner, device)
+	}
+}

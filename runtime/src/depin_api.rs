@@ -1,0 +1,35 @@
+//! `DepinApi`: the queries a wallet or UI needs, answered by the runtime free of fees, for the
+//! pallets in this runtime: devices (by id, and an owner's, paged), pending rewards, the epoch.
+//! polkadot.js reaches it from the metadata alone as `api.call.depinApi.*`; the node serves the
+//! same answers over JSON-RPC as `depin_*` for curl users.
+
+use alloc::vec::Vec;
+use codec::Codec;
+
+/// Most devices `devices_of` returns per page.
+pub const MAX_DEVICES_PAGE: u32 = 100;
+
+sp_api::decl_runtime_apis! {
+	/// DePIN queries for UIs.
+	pub trait DepinApi<AccountId, Device, PendingRewards, EpochInfo>
+	where
+		AccountId: Codec,
+		Device: Codec,
+		PendingRewards: Codec,
+		EpochInfo: Codec,
+	{
+		/// The registry's record of `device`: owner, kind, location, deposit, maker, state.
+		fn device(device: AccountId) -> Option<Device>;
+
+		/// Up to `limit` (at most 100) devices of `owner`, after `start_after` (a device of the
+		/// previous page) or from the first; in a stable (hashed) order.
+		fn devices_of(owner: AccountId, start_after: Option<AccountId>, limit: u32) -> Vec<AccountId>;
+
+		/// What the owner of `device` can claim now, what is held back, and its points in the
+		/// epoch in progress.
+		fn pending_rewards(device: AccountId) -> PendingRewards;
+
+		/// The epoch in progress: index, length, start, blocks left, emission, split, points.
+		fn epoch_info() -> EpochInfo;
+	}
+}

@@ -1,0 +1,60 @@
+//! The genesis presets build, and set up the device registry as documented: one approved maker
+//! with its bond held, no devices, no kind requiring a maker.
+
+mod common;
+
+use common::externalities;
+use depin_runtime::{
+	genesis_config_presets::{self, DEV_MAKER, DEV_MAKER_NAME},
+	Runtime, RuntimeHoldReason,
+};
+use frame_support::traits::fungible::InspectHold;
+use pallet_device_registry::{HoldReason, MakerStatus};
+
+#[test]
+fn presets_approve_one_dev_maker_and_register_nothing_else() {
+	for preset in [
+		genesis_config_presets::development_config_genesis(),
+		genesis_config_presets::local_config_genesis(),
+	] {
+		externalities(preset).execute_with(|| {
+			let makers: Vec<_> = pallet_device_registry::Makers::<Runtime>::iter().collect();
+			assert_eq!(makers.len(), 1);
+			let (account, maker) = &makers[0];
+			assert_eq!(account, &DEV_MAKER.to_account_id());
+			assert_eq!(maker.name.to_vec(), DEV_MAKER_NAME.to_vec());
+			assert_eq!(maker.status, MakerStatus::Active);
+			let reason: RuntimeHoldReason = HoldReason::MakerBond.into();
+			assert_eq!(
+				pallet_balances::Pallet::<Runtime>::balance_on_hold(&reason, account),
+				depin_runtime::configs::MakerBond::get()
+			);
+			assert_eq!(pallet_device_registry::Devices::<Runtime>::iter().count(), 0);
+			assert_eq!(pallet_device_registry::RequiresMaker::<Runtime>::iter().count(), 0);
+		});
+	}
+}
+
+#[test]
+fn presets_set_the_epoch_length_and_the_standard_split() {
+	for (preset, length) in [
+		(
+			genesis_config_presets::development_config_genesis(),
+			genesis_config_presets::DEV_EPOCH_LENGTH,
+		),
+		(
+			genesis_config_presets::local_config_genesis(),
+			genesis_config_presets::LOCAL_EPOCH_LENGTH,
+		),
+	] {
+		externalities(preset).execute_with(|| {
+			assert_eq!(pallet_rewards::EpochLength::<Runtime>::get(), length);
+			assert_eq!(
+				pallet_rewards::CurrentSplit::<Runtime>::get(),
+				pallet_rewards::Split::standard()
+			);
+			assert!(pallet_rewards::Split::standard().is_whole());
+		});
+	}
+	assert_eq!(genesis_config_presets::DEV_EPOCH_LENGTH, 10);
+}
