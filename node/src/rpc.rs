@@ -1,9 +1,12 @@
 //! The node's RPC methods beyond the standard `chain_*`, `state_*`, `author_*` and `system_*`:
-//! account nonces (`system_accountNextIndex`) and fee queries (`payment_*`).
+//! account nonces (`system_accountNextIndex`), fee queries (`payment_*`) and the DePIN queries
+//! (`depin_device`, `depin_pendingRewards`, `depin_epochInfo`, see [`crate::depin_rpc`]).
 
 use std::sync::Arc;
 
-use depin_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use depin_runtime::{
+	depin_api::DepinApi, opaque::Block, AccountId, Balance, BlockNumber, DeviceRecord, Nonce,
+};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -32,8 +35,16 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>,
 	C::Api: BlockBuilder<Block>,
+	C::Api: DepinApi<
+		Block,
+		AccountId,
+		DeviceRecord,
+		pallet_rewards::PendingRewards<Balance>,
+		pallet_rewards::EpochInfo<Balance, BlockNumber>,
+	>,
 	P: TransactionPool + 'static,
 {
+	use crate::depin_rpc::{Depin, DepinRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -41,7 +52,8 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Depin::new(client).into_rpc())?;
 
 	Ok(module)
 }
