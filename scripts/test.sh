@@ -1,22 +1,97 @@
 #!/usr/bin/env bash
 # Runs every test of the project: `scripts/test.sh`. CI runs this through .ci/run.
-# One `cargo test --release --workspace` builds the node and runs the unit, runtime and node
-# integration tests on that same release build (no second profile, no per-package rebuilds).
+#
+# 1. One `cargo test --release --workspace` builds the node and runs the unit, runtime and node
+#    integration tests on that same release build (no second profile, no per-package rebuilds).
+# 2. The polkadot.js suite (e2e/, node's built-in test runner) against a fresh `depin-node --dev`.
+# 3. The zombienet scenarios (zombienet/tests, its own workspace and lock) on the same node binary
+#    and target directory.
+# Each part runs even when an earlier one fails; the exit status is non-zero if any failed.
 . "$(dirname "$0")/lib/prereqs.sh"
 ensure_prereqs
 cd "$REPO_ROOT"
 
 log "CARGO_TARGET_DIR=$CARGO_TARGET_DIR"
 start=$(date +%s)
+failed=()
+summary=()
+
+# -- 1. cargo test ---------------------------------------------------------------------------
 log_file="$(mktemp -t depin-cargo-test.XXXXXX)"
 set +e
 cargo test --release --locked --workspace --no-fail-fast 2>&1 | tee "$log_file"
-status=${PIPESTATUS[0]}
+cargo_status=${PIPESTATUS[0]}
 set -e
+[ "$cargo_status" -eq 0 ] || failed+=("cargo test")
+cargo_summary="$(grep -E '^\s+(Running|Doc-tests) |^test result:|^error|FAILED|panicked' "$log_file" |
+	sed -E 's/^\s+Running ([^ ]+).*/\1:/; s/^\s+Doc-tests (.*)/doc-tests \1:/' || true)"
+rm -f "$log_file"
+summary+=("cargo test: exit $cargo_status, $(( $(date +%s) - start )) s")
 
+# -- 2. polkadot.js end-to-end suite ---------------------------------------------------------
+js_start=$(date +%s)
+js_line="JS suite: not run"
+if [ ! -x "$NODE_BIN" ]; then
+	failed+=("JS suite (no node binary)")
+elif ! ensure_node_js; then
+	failed+=("JS suite (no Node.js)")
+else
+	(cd e2e && npm ci --no-audit --no-fund --loglevel=error) || failed+=("npm ci")
+	rpc_port=$(free_port)
+	node_dir="$(mktemp -d -t depin-e2e.XXXXXX)"
+	"$NODE_BIN" --dev --tmp --rpc-port "$rpc_port" --no-prometheus \
+		--listen-addr "/ip4/127.0.0.1/tcp/$(free_port)" >"$node_dir/node.log" 2>&1 &
+	node_pid=$!
+	stop_node() { kill -INT "$node_pid" 2>/dev/null || true; wait "$node_pid" 2>/dev/null || true; }
+	trap stop_node EXIT
+	if wait_for_rpc "$rpc_port" 120 "$node_pid"; then
+		js_log="$node_dir/js.log"
+		set +e
+		(cd e2e && DEPIN_WS="ws://127.0.0.1:$rpc_port" node --test --test-concurrency=1 \
+			--test-timeout=240000 test/) 2>&1 | tee "$js_log"
+		js_status=${PIPESTATUS[0]}
+		set -e
+		pass=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$js_log" | tail -1)
+		fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$js_log" | tail -1)
+		js_line="JS suite: ${pass:-0} passed, ${fail:-?} failed, $(( $(date +%s) - js_start )) s"
+		[ "$js_status" -eq 0 ] || failed+=("JS suite")
+	else
+		js_line="JS suite: the dev node did not answer on $rpc_port (log: $node_dir/node.log)"
+		tail -5 "$node_dir/node.log" >&2
+		failed+=("JS suite (node start)")
+	fi
+	stop_node
+	trap - EXIT
+	[ "${#failed[@]}" -gt 0 ] && echo "dev node log kept at $node_dir/node.log" || rm -rf "$node_dir"
+fi
+summary+=("$js_line")
+
+# -- 3. zombienet ----------------------------------------------------------------------------
+zn_start=$(date +%s)
+zn_log="$(mktemp -t depin-zombienet.XXXXXX)"
+set +e
+(cd zombienet/tests && DEPIN_NODE="$NODE_BIN" cargo test --release --locked -- --nocapture) \
+	2>&1 | tee "$zn_log"
+zn_status=${PIPESTATUS[0]}
+set -e
+[ "$zn_status" -eq 0 ] || failed+=("zombienet")
+zn_summary="$(grep -E '^test result:|^[1-5]\. |network up|all scenarios|FAILED|kept under' "$zn_log" || true)"
+rm -f "$zn_log"
+summary+=("zombienet: exit $zn_status, $(( $(date +%s) - zn_start )) s")
+
+# -- summary ---------------------------------------------------------------------------------
 echo
 echo "== cargo test summary =="
-grep -E '^test result:|^error|FAILED|panicked' "$log_file" | grep -v '^test .* ok$' || true
-echo "cargo test: exit $status, $(( $(date +%s) - start )) s"
-rm -f "$log_file"
-exit "$status"
+echo "$cargo_summary"
+echo
+echo "== zombienet =="
+echo "$zn_summary"
+echo
+echo "== summary =="
+printf '%s\n' "${summary[@]}"
+echo "total: $(( $(date +%s) - start )) s"
+if [ "${#failed[@]}" -gt 0 ]; then
+	echo "FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "all passed"

@@ -67,3 +67,47 @@ ensure_prereqs() {
 free_port() {
 	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
+
+# Node.js >= 18 and npm, for the polkadot.js suite: installed with apt when missing.
+ensure_node_js() {
+	if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+		log "Node.js is missing (the polkadot.js suite needs it): installing nodejs and npm"
+		if command -v apt-get >/dev/null 2>&1; then
+			as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >&2 ||
+				{ log "could not install Node.js with apt-get; install Node.js >= 18"; return 1; }
+		else
+			log "install Node.js >= 18 and npm, then run this again"; return 1
+		fi
+	fi
+	local major
+	major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+	if [ "$major" -lt 18 ]; then
+		log "Node.js $(node --version) is too old for @polkadot/api: install Node.js >= 18"
+		return 1
+	fi
+}
+
+# Waits until a node answers JSON-RPC on 127.0.0.1:$1, for at most $2 seconds; gives up at once
+# when process $3 (optional) has exited.
+wait_for_rpc() {
+	python3 - "$1" "$2" "${3:-}" <<'PY'
+import json, os, sys, time, urllib.request
+port, deadline, pid = sys.argv[1], time.time() + float(sys.argv[2]), sys.argv[3]
+body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "system_health", "params": []}).encode()
+while time.time() < deadline:
+    if pid:
+        try:
+            if open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0] == "Z":
+                sys.exit(1)  # exited, not yet reaped
+        except OSError:
+            sys.exit(1)  # gone
+    try:
+        req = urllib.request.Request(f"http://127.0.0.1:{port}", body, {"Content-Type": "application/json"})
+        if "result" in json.load(urllib.request.urlopen(req, timeout=2)):
+            sys.exit(0)
+    except Exception:
+        pass
+    time.sleep(1)
+sys.exit(1)
+PY
+}

@@ -1,0 +1,1 @@
+//! Helpers of the zombienet scenarios live in `tests/`.

@@ -1,0 +1,349 @@
+//! Four validators (alice, bob, charlie, dave) on `depin-node`, spawned by zombienet-sdk's native
+//! provider from the `local` chain, in five scenarios run in order on one network:
+//!
+//! 1. all four start and finalize at least 10 blocks;
+//! 2. a balance transfer is finalized and visible on every node;
+//! 3. dave is killed (SIGKILL): finality keeps advancing on the other three (3 of 4 > 2/3);
+//! 4. dave restarts on the same base path, catches up to alice's finalized hash and sees the
+//!    state of step 2 (same state root and same account at that block); the catch-up time is
+//!    printed;
+//! 5. charlie and dave are paused (SIGSTOP): finality stops while alice and bob still author;
+//!    resumed: finality resumes and all four agree on the finalized hash.
+//!
+//! The network is always torn down; on failure its directory (every node's log) is kept and
+//! printed. `DEPIN_NODE` names the node binary (scripts/test.sh sets it).
+
+use anyhow::{anyhow, bail, ensure, Context, Result};
+use serde_json::{json, Value};
+use std::{
+	path::{Path, PathBuf},
+	time::{Duration, Instant},
+};
+use zombienet_sdk::{
+	subxt::{dynamic::Value as DynValue, OnlineClient, PolkadotConfig},
+	subxt_signer::sr25519::{dev, Keypair},
+	LocalFileSystem, Network, NetworkConfigBuilder, NetworkConfigExt, NetworkNode,
+};
+
+const FINALIZED: &str = "block_height{status=\"finalized\"}";
+const BEST: &str = "block_height{status=\"best\"}";
+const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
+/// 1,000,000 DPN (12 decimals): what the local preset gives dev accounts; zombienet sets the
+/// validators' balances to this.
+const VALIDATOR_BALANCE: u128 = 1_000_000 * 1_000_000_000_000;
+/// 1,234 DPN, the transfer of step 2.
+const AMOUNT: u128 = 1_234 * 1_000_000_000_000;
+
+fn node_binary() -> Result<String> {
+	let path = std::env::var("DEPIN_NODE").unwrap_or_else(|_| {
+		let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| {
+			format!("{}/.cache/depin-target", std::env::var("HOME").unwrap_or_default())
+		});
+		format!("{target}/release/depin-node")
+	});
+	ensure!(Path::new(&path).is_file(), "no node binary at {path}: build depin-node first");
+	Ok(path)
+}
+
+/// A fresh directory for the network (kept on failure for its logs).
+fn network_dir() -> PathBuf {
+	let stamp = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_millis())
+		.unwrap_or_default();
+	std::env::temp_dir().join(format!("depin-zombienet-{}-{stamp}", std::process::id()))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn four_validators_finalize_survive_a_death_and_a_pause() -> Result<()> {
+	let command = node_binary()?;
+	let dir = network_dir();
+	let config = NetworkConfigBuilder::new()
+		.with_relaychain(|r| {
+			let r = r.with_chain("local").with_default_command(command.as_str());
+			r.with_validator(|n| n.with_name("alice").with_initial_balance(VALIDATOR_BALANCE))
+				.with_validator(|n| n.with_name("bob").with_initial_balance(VALIDATOR_BALANCE))
+				.with_validator(|n| n.with_name("charlie").with_initial_balance(VALIDATOR_BALANCE))
+				.with_validator(|n| n.with_name("dave").with_initial_balance(VALIDATOR_BALANCE))
+		})
+		.with_global_settings(|g| {
+			g.with_base_dir(&dir)
+				// Its watcher would end the process when dave is killed on purpose; this test
+				// tears the network down itself, always.
+				.with_tear_down_on_failure(false)
+				.with_network_spawn_timeout(300)
+				.with_node_spawn_timeout(120)
+		})
+		.build()
+		.map_err(|e| anyhow!("network config: {e:?}"))?;
+
+	let started = Instant::now();
+	let network = config.spawn_native().await.context("spawning the network")?;
+	println!("network up in {:.0?} at {}", started.elapsed(), dir.display());
+
+	let outcome = scenarios(&network).await;
+	// Torn down whatever happened.
+	if let Err(e) = network.destroy().await {
+		eprintln!("tearing down the network: {e}");
+	}
+	match outcome {
+		Ok(()) => {
+			let _ = std::fs::remove_dir_all(&dir);
+			println!("all scenarios passed in {:.0?}", started.elapsed());
+			Ok(())
+		}
+		Err(e) => {
+			eprintln!("FAILED; every node's log is kept under {}", dir.display());
+			Err(e)
+		}
+	}
+}
+
+async fn scenarios(network: &Network<LocalFileSystem>) -> Result<()> {
+	let nodes: Vec<&NetworkNode> =
+		VALIDATORS.iter().map(|n| network.get_node(*n)).collect::<Result<_>>()?;
+	let (alice, charlie, dave) = (nodes[0], nodes[2], nodes[3]);
+
+	// 1. All four finalize at least 10 blocks.
+	let t = Instant::now();
+	for node in &nodes {
+		wait_metric_at_least(node, FINALIZED, 10.0, Duration::from_secs(180)).await?;
+	}
+	let authorities = rpc(alice, "state_call", json!(["AuraApi_authorities", "0x"])).await?;
+	ensure!(
+		authorities.as_str().is_some_and(|s| s.starts_with("0x10")),
+		"the spec's Aura authorities are not the four validators: {authorities}"
+	);
+	println!("1. all four finalized 10 blocks in {:.0?}", t.elapsed());
+
+	// 2. A transfer, finalized, visible on every node.
+	let t = Instant::now();
+	let dest = Keypair::from_uri(&"//ZombieDest".parse()?)?.public_key();
+	let client: OnlineClient<PolkadotConfig> = alice.wait_client().await?;
+	let tx = zombienet_sdk::subxt::dynamic::tx(
+		"Balances",
+		"transfer_keep_alive",
+		vec![
+			DynValue::unnamed_variant("Id", [DynValue::from_bytes(dest.0)]),
+			DynValue::u128(AMOUNT),
+		],
+	);
+	let finalized = client
+		.tx()
+		.sign_and_submit_then_watch_default(&tx, &dev::alice())
+		.await?
+		.wait_for_finalized()
+		.await
+		.context("the transfer was not finalized")?;
+	let transfer_block = format!("{:?}", finalized.block_hash());
+	finalized.wait_for_success().await.context("the transfer failed")?;
+	let key = account_key(&client, dest.0)?;
+	let value_on_alice = storage(alice, &key, &transfer_block).await?;
+	ensure!(value_on_alice.is_some(), "the destination account is missing on alice");
+	let root_on_alice = state_root(alice, &transfer_block).await?;
+	for node in &nodes {
+		wait_finalized_hash(node, &transfer_block, Duration::from_secs(60)).await?;
+		ensure!(
+			storage(node, &key, &transfer_block).await? == value_on_alice,
+			"{} sees another balance for the destination",
+			node.name()
+		);
+	}
+	println!("2. transfer finalized in {transfer_block}, seen by all four in {:.0?}", t.elapsed());
+
+	// 3. dave is killed: the other three keep finalizing.
+	let t = Instant::now();
+	kill(dave)?;
+	let before = alice.reports(FINALIZED).await?;
+	for node in &nodes[..3] {
+		wait_metric_at_least(node, FINALIZED, before + 3.0, Duration::from_secs(90))
+			.await
+			.with_context(|| format!("{} stopped finalizing without dave", node.name()))?;
+	}
+	ensure!(rpc(dave, "system_health", json!([])).await.is_err(), "dave still answers");
+	println!("3. dave killed; the other three finalized 3 more blocks in {:.0?}", t.elapsed());
+
+	// 4. dave restarts on the same base path and catches up.
+	let restart = Instant::now();
+	dave.restart(None).await.context("restarting dave")?;
+	let target = alice.reports(FINALIZED).await? as u64;
+	wait_metric_at_least(dave, FINALIZED, target as f64, Duration::from_secs(120))
+		.await
+		.context("dave did not catch up")?;
+	let caught_up = restart.elapsed();
+	let hash_alice = block_hash(alice, target).await?;
+	ensure!(
+		block_hash(dave, target).await? == hash_alice,
+		"dave finalized another block at height {target}"
+	);
+	ensure!(
+		state_root(dave, &transfer_block).await? == root_on_alice,
+		"dave has another state root at the transfer's block"
+	);
+	ensure!(
+		storage(dave, &key, &transfer_block).await? == value_on_alice,
+		"dave lost the transfer"
+	);
+	println!(
+		"4. dave restarted and caught up to alice's finalized block #{target} in {:.1} s \
+		 (catch-up time); same state root at the transfer's block",
+		caught_up.as_secs_f64()
+	);
+
+	// 5. Two of four paused: finality stops; resumed: it resumes, without a fork.
+	let t = Instant::now();
+	charlie.pause().await?;
+	dave.pause().await?;
+	// Votes already cast may still finalize a block or two.
+	tokio::time::sleep(Duration::from_secs(12)).await;
+	let (stalled_at, best_before) = (alice.reports(FINALIZED).await?, alice.reports(BEST).await?);
+	tokio::time::sleep(Duration::from_secs(30)).await;
+	let (stalled_now, best_now) = (alice.reports(FINALIZED).await?, alice.reports(BEST).await?);
+	ensure!(stalled_now == stalled_at, "finality moved with two of four paused");
+	ensure!(best_now > best_before, "alice and bob stopped authoring");
+	charlie.resume().await?;
+	dave.resume().await?;
+	for node in &nodes {
+		wait_metric_at_least(node, FINALIZED, stalled_at + 3.0, Duration::from_secs(120))
+			.await
+			.with_context(|| format!("{} did not resume finalizing", node.name()))?;
+	}
+	let mut lowest = u64::MAX;
+	for node in &nodes {
+		lowest = lowest.min(node.reports(FINALIZED).await? as u64);
+	}
+	let agreed = block_hash(alice, lowest).await?;
+	for node in &nodes {
+		ensure!(block_hash(node, lowest).await? == agreed, "{} is on a fork", node.name());
+	}
+	println!(
+		"5. finality stalled at #{stalled_at} with two paused (best went {best_before} -> \
+		 {best_now}); resumed, all four agree on #{lowest} {agreed} ({:.0?})",
+		t.elapsed()
+	);
+	Ok(())
+}
+
+/// Waits until `node` reports `metric` >= `value`.
+async fn wait_metric_at_least(
+	node: &NetworkNode,
+	metric: &str,
+	value: f64,
+	timeout: Duration,
+) -> Result<()> {
+	let deadline = Instant::now() + timeout;
+	loop {
+		match node.reports(metric).await {
+			Ok(v) if v >= value => return Ok(()),
+			Ok(v) if Instant::now() > deadline => {
+				bail!("{}: {metric} = {v} after {timeout:?}, wanted >= {value}", node.name())
+			}
+			Err(e) if Instant::now() > deadline => bail!("{}: {metric}: {e}", node.name()),
+			_ => tokio::time::sleep(Duration::from_secs(2)).await,
+		}
+	}
+}
+
+/// A JSON-RPC call over HTTP to `node` (its RPC port serves HTTP and WebSocket).
+async fn rpc(node: &NetworkNode, method: &str, params: Value) -> Result<Value> {
+	let url = node.ws_uri().replacen("ws://", "http://", 1);
+	let reply: Value = reqwest::Client::new()
+		.post(&url)
+		.timeout(Duration::from_secs(10))
+		.json(&json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}))
+		.send()
+		.await?
+		.json()
+		.await?;
+	if let Some(error) = reply.get("error") {
+		bail!("{}: {method}: {error}", node.name());
+	}
+	Ok(reply["result"].clone())
+}
+
+async fn block_hash(node: &NetworkNode, number: u64) -> Result<String> {
+	let v = rpc(node, "chain_getBlockHash", json!([number])).await?;
+	v.as_str().map(str::to_owned).ok_or_else(|| anyhow!("{}: no block #{number}", node.name()))
+}
+
+async fn state_root(node: &NetworkNode, hash: &str) -> Result<String> {
+	let header = rpc(node, "chain_getHeader", json!([hash])).await?;
+	header["stateRoot"]
+		.as_str()
+		.map(str::to_owned)
+		.ok_or_else(|| anyhow!("{}: no header {hash}", node.name()))
+}
+
+async fn storage(node: &NetworkNode, key: &str, at: &str) -> Result<Option<String>> {
+	Ok(rpc(node, "state_getStorage", json!([key, at])).await?.as_str().map(str::to_owned))
+}
+
+/// Waits until `hash` is finalized on `node` (its finalized head is at or past that height and
+/// has it as the block at that height).
+async fn wait_finalized_hash(node: &NetworkNode, hash: &str, timeout: Duration) -> Result<()> {
+	let header = rpc(node, "chain_getHeader", json!([hash])).await;
+	let deadline = Instant::now() + timeout;
+	let number = loop {
+		if let Ok(h) = &header {
+			if let Some(n) = h["number"].as_str() {
+				break u64::from_str_radix(n.trim_start_matches("0x"), 16)?;
+			}
+		}
+		ensure!(Instant::now() < deadline, "{}: block {hash} unknown", node.name());
+		tokio::time::sleep(Duration::from_secs(2)).await;
+	};
+	wait_metric_at_least(node, FINALIZED, number as f64, timeout).await?;
+	ensure!(block_hash(node, number).await? == hash, "{}: another block at #{number}", node.name());
+	Ok(())
+}
+
+/// The raw storage key (hex) of `System::Account(who)`.
+fn account_key(client: &OnlineClient<PolkadotConfig>, who: [u8; 32]) -> Result<String> {
+	let address = zombienet_sdk::subxt::dynamic::storage(
+		"System",
+		"Account",
+		vec![DynValue::from_bytes(who)],
+	);
+	let bytes = client.storage().address_bytes(&address)?;
+	Ok(format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+}
+
+/// Kills `node`'s process with SIGKILL (a crash, not a clean stop). zombienet-sdk has no kill;
+/// the process is found by its base directory, which is unique to this network and node.
+fn kill(node: &NetworkNode) -> Result<()> {
+	let marker = node.base_dir().to_string_lossy().to_string();
+	let mut killed = 0;
+	for entry in std::fs::read_dir("/proc")? {
+		let entry = entry?;
+		let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+		let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
+		let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+		if cmdline.contains("depin-node") && cmdline.contains(&marker) {
+			let status =
+				std::process::Command::new("kill").args(["-9", &pid.to_string()]).status()?;
+			ensure!(status.success(), "kill -9 {pid} failed");
+			killed += 1;
+		}
+	}
+	ensure!(killed == 1, "expected one process of {} under {marker}, killed {killed}", node.name());
+	Ok(())
+}
+
+#[test]
+fn the_cli_network_file_describes_the_same_four_validators() -> Result<()> {
+	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../local.toml");
+	let config = zombienet_sdk::NetworkConfig::load_from_toml(
+		path.to_str().ok_or_else(|| anyhow!("non-UTF-8 path"))?,
+	)
+	.map_err(|e| anyhow!("{}: {e}", path.display()))?;
+	let relay = config.relaychain();
+	ensure!(relay.chain().as_str() == "local", "not the local chain");
+	let names: Vec<&str> = relay.nodes().iter().map(|n| n.name()).collect();
+	ensure!(names == VALIDATORS, "nodes {names:?}");
+	ensure!(relay.nodes().iter().all(|n| n.is_validator()), "a node is not a validator");
+	ensure!(
+		relay.nodes().iter().all(|n| n.initial_balance() == VALIDATOR_BALANCE),
+		"initial balances differ from the preset's"
+	);
+	Ok(())
+}
