@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 	/// The emission of `epoch`: `InitialEmission` halved once per `HalvingPeriod` epochs.
 	pub fn emission(epoch: EpochIndex) -> BalanceOf<T> {
 		let period = T::HalvingPeriod::get();
-		let halvings = if period == 0 { 0 } else { epoch / period };
+		let halvings = epoch.checked_div(period).unwrap_or(0);
 		let initial: u128 = T::InitialEmission::get().saturated_into();
 		// After 128 halvings nothing is left of any u128.
 		initial.checked_shr(halvings).unwrap_or(0).saturated_into()
