@@ -4,14 +4,14 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  connect, keyring, newDeviceKey, possessionProof, submit, balance, findEvent, fundedAccount,
+  connect, keyring, newDeviceKey, possessionProof, registerDevice, balance, findEvent, fundedAccount,
+  BERLIN,
 } from './helpers.js';
 
 const api = await connect();
 after(() => api.disconnect());
 
 const DPN = 10n ** 12n;
-const BERLIN = '0x08c1f1d48945d9ff';
 let deposit;
 let onboardingFee;
 let owner;
@@ -22,12 +22,8 @@ before(async () => {
   owner = await fundedAccount(api, 100n * DPN);
 });
 
-function register(device, signer = owner, proof = possessionProof(api, signer.address, device)) {
-  return submit(
-    api,
-    api.tx.deviceRegistry.registerDevice(device.address, 'Hotspot', BERLIN, proof, null),
-    signer,
-  );
+function register(device, proof) {
+  return registerDevice(api, owner, device, { proof });
 }
 
 test('register a device with a proof signed in JS; see it through api.call.depinApi', async () => {
@@ -91,7 +87,7 @@ test('a proof signed for another owner is refused (InvalidPossessionProof)', asy
   // The device consented to Bob owning it, not to this owner.
   const proofForBob = possessionProof(api, bob.address, device);
   const before = await balance(api, owner.address);
-  const { error, fee } = await register(device, owner, proofForBob);
+  const { error, fee } = await register(device, proofForBob);
   assert.deepEqual(error, { section: 'deviceRegistry', name: 'InvalidPossessionProof' });
   const after = await balance(api, owner.address);
   assert.equal(before.free - after.free, fee);
@@ -101,9 +97,6 @@ test('a proof signed for another owner is refused (InvalidPossessionProof)', asy
 
 test('a location that is not a resolution-12 H3 cell is refused', async () => {
   const device = newDeviceKey('sr25519');
-  const tx = api.tx.deviceRegistry.registerDevice(
-    device.address, 'Hotspot', '0x08b1f1d48945dfff', possessionProof(api, owner.address, device), null,
-  );
-  const { error } = await submit(api, tx, owner);
+  const { error } = await registerDevice(api, owner, device, { location: '0x08b1f1d48945dfff' });
   assert.deepEqual(error, { section: 'deviceRegistry', name: 'WrongResolution' });
 });

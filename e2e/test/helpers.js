@@ -34,6 +34,21 @@ export function possessionProof(api, owner, device) {
   return { [scheme]: device.sign(payload) };
 }
 
+/** The README's Berlin cell (H3, resolution 12). */
+export const BERLIN = '0x08c1f1d48945d9ff';
+
+/** Registers `device` (a key pair) for `owner` as the README shows: a hotspot at `location`, with
+ * the device's possession proof for `owner` unless another `proof` is given. Resolves like
+ * `submit`. */
+export function registerDevice(api, owner, device, { location = BERLIN, proof } = {}) {
+  const possession = proof ?? possessionProof(api, owner.address, device);
+  return submit(
+    api,
+    api.tx.deviceRegistry.registerDevice(device.address, 'Hotspot', location, possession, null),
+    owner,
+  );
+}
+
 /** Submits `tx` signed by `signer` and resolves once it is in a block, with its events, the
  * fee paid and, for a failed dispatch, `error` = { section, name }. */
 export function submit(api, tx, signer) {

@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  connect, keyring, newDeviceKey, possessionProof, submit, balance, findEvent, fundedAccount,
+  connect, keyring, newDeviceKey, registerDevice, submit, balance, findEvent, fundedAccount,
   waitForBlock,
 } from './helpers.js';
 
@@ -50,9 +50,7 @@ test('a block author claims its share once an epoch has closed', async () => {
 test('claiming for a device with nothing owed fails (NothingToClaim); only the fee is spent', async () => {
   const owner = await fundedAccount(api, 100n * DPN);
   const device = newDeviceKey('sr25519');
-  const reg = await submit(api, api.tx.deviceRegistry.registerDevice(
-    device.address, 'Hotspot', '0x08c1f1d48945d9ff', possessionProof(api, owner.address, device), null,
-  ), owner);
+  const reg = await registerDevice(api, owner, device);
   assert.equal(reg.error, null);
 
   const pending = await api.call.rewardsApi.pendingRewards(device.address);
@@ -71,9 +69,7 @@ test('only the owner may claim for a device (NotOwner)', async () => {
   const owner = await fundedAccount(api, 100n * DPN);
   const other = await fundedAccount(api, 10n * DPN);
   const device = newDeviceKey('sr25519');
-  const reg = await submit(api, api.tx.deviceRegistry.registerDevice(
-    device.address, 'Hotspot', '0x08c1f1d48945d9ff', possessionProof(api, owner.address, device), null,
-  ), owner);
+  const reg = await registerDevice(api, owner, device);
   assert.equal(reg.error, null);
   const { error } = await submit(api, api.tx.rewards.claimRewards(device.address), other);
   assert.deepEqual(error, { section: 'rewards', name: 'NotOwner' });

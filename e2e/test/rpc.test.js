@@ -1,7 +1,7 @@
 // The node's depin_* JSON-RPC methods, as a curl user calls them: plain JSON over HTTP.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, WS, keyring, newDeviceKey, possessionProof, submit, fundedAccount } from './helpers.js';
+import { connect, WS, keyring, newDeviceKey, registerDevice, fundedAccount } from './helpers.js';
 
 const api = await connect();
 after(() => api.disconnect());
@@ -29,9 +29,7 @@ test('depin_epochInfo answers like the runtime API', async () => {
 test('depin_device and depin_pendingRewards for a registered device', async () => {
   const owner = await fundedAccount(api, 100n * 10n ** 12n);
   const device = newDeviceKey('sr25519');
-  const reg = await submit(api, api.tx.deviceRegistry.registerDevice(
-    device.address, 'Hotspot', '0x08c1f1d48945d9ff', possessionProof(api, owner.address, device), null,
-  ), owner);
+  const reg = await registerDevice(api, owner, device);
   assert.equal(reg.error, null);
 
   const { result } = await rpc('depin_device', [device.address]);
