@@ -4,7 +4,8 @@
 //! - types: [`DeviceKind`], [`Service`], [`Cell`] (an H3 cell index, validated), [`EpochIndex`];
 //! - [`proofs`]: the exact bytes device and maker keys sign;
 //! - traits the runtime wires between pallets: [`DeviceRegistry`], [`RewardSink`],
-//!   [`EpochClock`] and the suspension hook [`OnDeviceSuspended`];
+//!   [`EpochClock`] and the device-change hook [`OnDeviceChange`];
+//! - [`keys`]: refusal of weak public keys (the identity and small-order points);
 //! - [`testing`] (std only): in-memory implementations of those traits for pallet mocks.
 //!
 //! `no_std`: used by the runtime (wasm), the node and the device agent alike.
@@ -14,15 +15,14 @@
 extern crate alloc;
 
 pub mod cell;
+pub mod keys;
 pub mod proofs;
 #[cfg(feature = "std")]
 pub mod testing;
 pub mod traits;
 
 pub use cell::{Cell, CellError};
-pub use traits::{
-	DeviceInfo, DeviceRegistry, DeviceState, EpochClock, OnDeviceSuspended, RewardSink,
-};
+pub use traits::{DeviceInfo, DeviceRegistry, DeviceState, EpochClock, OnDeviceChange, RewardSink};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

@@ -6,10 +6,14 @@
 //!
 //! | payload     | bytes                                                                        |
 //! |-------------|------------------------------------------------------------------------------|
-//! | possession  | `"depin/register/v1"` (17 ASCII) ‖ genesis hash (32) ‖ owner (32) ‖ device (32) |
+//! | possession  | `"depin/register/v2"` (17 ASCII) ‖ genesis hash (32) ‖ owner (32) ‖ device (32) ‖ registration (4, u32 LE) |
 //! | maker       | `"depin/maker/v1"` (14 ASCII) ‖ genesis hash (32) ‖ device (32) ‖ kind (1)     |
 //!
 //! `kind` is the index of [`DeviceKind`]: Hotspot 0, StorageNode 1, EnergyMeter 2, Sensor 3.
+//! `registration` is how many times the device key was registered before (the registry's
+//! `Registrations` counter, kept after a record is removed): a proof is good for one
+//! registration only, so a previous owner cannot replay an old proof to take back a device
+//! whose record was withdrawn.
 //! Keys sign the payload bytes themselves (not a hash, not wrapped in `<Bytes>`).
 
 use crate::DeviceKind;
@@ -17,13 +21,19 @@ use alloc::vec::Vec;
 use codec::Encode;
 
 /// Domain tag of a device's proof that it consents to be registered by `owner`.
-pub const POSSESSION_TAG: &[u8; 17] = b"depin/register/v1";
+pub const POSSESSION_TAG: &[u8; 17] = b"depin/register/v2";
 /// Domain tag of a maker's attestation that a device key belongs to its hardware.
 pub const MAKER_TAG: &[u8; 14] = b"depin/maker/v1";
 
-/// What the device key signs to prove possession: consent to be registered by `owner`.
-pub fn possession_payload<H: Encode, A: Encode>(genesis: &H, owner: &A, device: &A) -> Vec<u8> {
-	(POSSESSION_TAG, genesis, owner, device).encode()
+/// What the device key signs to prove possession: consent to be registered by `owner`, for the
+/// device's `registration`-th registration (0 for the first).
+pub fn possession_payload<H: Encode, A: Encode>(
+	genesis: &H,
+	owner: &A,
+	device: &A,
+	registration: u32,
+) -> Vec<u8> {
+	(POSSESSION_TAG, genesis, owner, device, registration).encode()
 }
 
 /// What a maker signs to attest that `device` is genuine hardware of `kind`.
@@ -38,12 +48,13 @@ mod tests {
 	#[test]
 	fn payloads_are_plain_concatenations() {
 		let (genesis, owner, device) = ([1u8; 32], [2u8; 32], [3u8; 32]);
-		let p = possession_payload(&genesis, &owner, &device);
-		assert_eq!(p.len(), 17 + 96);
-		assert_eq!(&p[..17], b"depin/register/v1");
+		let p = possession_payload(&genesis, &owner, &device, 0x0403_0201);
+		assert_eq!(p.len(), 17 + 96 + 4);
+		assert_eq!(&p[..17], b"depin/register/v2");
 		assert_eq!(&p[17..49], &genesis);
 		assert_eq!(&p[49..81], &owner);
-		assert_eq!(&p[81..], &device);
+		assert_eq!(&p[81..113], &device);
+		assert_eq!(&p[113..], &[1, 2, 3, 4]);
 
 		let m = maker_payload(&genesis, &device, DeviceKind::EnergyMeter);
 		assert_eq!(m.len(), 14 + 64 + 1);

@@ -2,7 +2,7 @@
 //! like `sp_io::TestExternalities` tests; call [`reset`] at the start of each test.
 
 use crate::{
-	DeviceInfo, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceSuspended, Points,
+	DeviceInfo, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange, Points,
 	RewardSink, Service,
 };
 use codec::{Decode, Encode};
@@ -11,7 +11,7 @@ use std::{cell::RefCell, collections::BTreeMap};
 thread_local! {
 	static DEVICES: RefCell<BTreeMap<Vec<u8>, Vec<u8>>> = const { RefCell::new(BTreeMap::new()) };
 	static POINTS: RefCell<Vec<(Service, Vec<u8>, Points)>> = const { RefCell::new(Vec::new()) };
-	static SUSPENSIONS: RefCell<Vec<(Vec<u8>, bool)>> = const { RefCell::new(Vec::new()) };
+	static CHANGES: RefCell<Vec<DeviceChange<Vec<u8>>>> = const { RefCell::new(Vec::new()) };
 	static EPOCH: RefCell<EpochIndex> = const { RefCell::new(0) };
 }
 
@@ -19,7 +19,7 @@ thread_local! {
 pub fn reset() {
 	DEVICES.with(|d| d.borrow_mut().clear());
 	POINTS.with(|p| p.borrow_mut().clear());
-	SUSPENSIONS.with(|s| s.borrow_mut().clear());
+	CHANGES.with(|s| s.borrow_mut().clear());
 	EPOCH.with(|e| *e.borrow_mut() = 0);
 }
 
@@ -30,6 +30,11 @@ impl MockRegistry {
 	/// Adds or replaces device `id`.
 	pub fn insert<A: Encode>(id: &A, info: DeviceInfo<A>) {
 		DEVICES.with(|d| d.borrow_mut().insert(id.encode(), info.encode()));
+	}
+
+	/// Removes device `id`.
+	pub fn remove<A: Encode>(id: &A) {
+		DEVICES.with(|d| d.borrow_mut().remove(&id.encode()));
 	}
 
 	/// Changes the state of device `id`, if present.
@@ -90,26 +95,56 @@ impl EpochClock for MockClock {
 	}
 }
 
-/// A suspension hook that records what it is told: `(device, suspended)`.
-pub struct RecordingSuspensions;
+/// A change a [`RecordingChanges`] hook was told of.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DeviceChange<A> {
+	/// `on_device_suspended(device, owner)`.
+	Suspended(A, A),
+	/// `on_device_reinstated(device)`.
+	Reinstated(A),
+	/// `on_owner_changed(device, from, to)`.
+	OwnerChanged(A, A, A),
+	/// `on_device_removed(device, owner)`.
+	Removed(A, A),
+}
 
-impl RecordingSuspensions {
-	/// Every notification so far, devices decoded as `A`; `true` for a suspension.
-	pub fn seen<A: Decode>() -> Vec<(A, bool)> {
-		SUSPENSIONS.with(|s| {
-			s.borrow()
-				.iter()
-				.filter_map(|(d, suspended)| A::decode(&mut &d[..]).ok().map(|d| (d, *suspended)))
-				.collect()
+impl DeviceChange<Vec<u8>> {
+	fn decode_as<A: Decode>(&self) -> Option<DeviceChange<A>> {
+		let d = |raw: &Vec<u8>| A::decode(&mut &raw[..]).ok();
+		Some(match self {
+			DeviceChange::Suspended(a, b) => DeviceChange::Suspended(d(a)?, d(b)?),
+			DeviceChange::Reinstated(a) => DeviceChange::Reinstated(d(a)?),
+			DeviceChange::OwnerChanged(a, b, c) => DeviceChange::OwnerChanged(d(a)?, d(b)?, d(c)?),
+			DeviceChange::Removed(a, b) => DeviceChange::Removed(d(a)?, d(b)?),
 		})
 	}
 }
 
-impl<A: Encode> OnDeviceSuspended<A> for RecordingSuspensions {
-	fn on_device_suspended(device: &A, _owner: &A) {
-		SUSPENSIONS.with(|s| s.borrow_mut().push((device.encode(), true)));
+/// A device-change hook that records what it is told.
+pub struct RecordingChanges;
+
+impl RecordingChanges {
+	/// Every notification so far, accounts decoded as `A`.
+	pub fn seen<A: Decode>() -> Vec<DeviceChange<A>> {
+		CHANGES.with(|s| s.borrow().iter().filter_map(|c| c.decode_as()).collect())
+	}
+
+	fn push(change: DeviceChange<Vec<u8>>) {
+		CHANGES.with(|s| s.borrow_mut().push(change));
+	}
+}
+
+impl<A: Encode> OnDeviceChange<A> for RecordingChanges {
+	fn on_device_suspended(device: &A, owner: &A) {
+		Self::push(DeviceChange::Suspended(device.encode(), owner.encode()));
 	}
 	fn on_device_reinstated(device: &A) {
-		SUSPENSIONS.with(|s| s.borrow_mut().push((device.encode(), false)));
+		Self::push(DeviceChange::Reinstated(device.encode()));
+	}
+	fn on_owner_changed(device: &A, from: &A, to: &A) {
+		Self::push(DeviceChange::OwnerChanged(device.encode(), from.encode(), to.encode()));
+	}
+	fn on_device_removed(device: &A, owner: &A) {
+		Self::push(DeviceChange::Removed(device.encode(), owner.encode()));
 	}
 }

@@ -100,32 +100,43 @@ impl EpochClock for () {
 	}
 }
 
-/// Told when governance suspends or reinstates a device, so that services react at once (the
-/// rewards pallet forfeits held-back rewards). Implemented for tuples to reach several pallets.
-pub trait OnDeviceSuspended<AccountId> {
+/// Told of every change to a device's record that other pallets must react to at once:
+/// suspension and reinstatement (the rewards pallet forfeits held-back rewards), a change of
+/// owner and the removal of the record (what the device earned is settled to the owner who
+/// held it then). Implemented for tuples to reach several pallets. Each method is O(1).
+pub trait OnDeviceChange<AccountId> {
 	/// `device`, owned by `owner`, was suspended.
-	fn on_device_suspended(device: &AccountId, owner: &AccountId);
+	fn on_device_suspended(_device: &AccountId, _owner: &AccountId) {}
 	/// `device` was reinstated.
 	fn on_device_reinstated(_device: &AccountId) {}
+	/// `device` changed owner, from `from` to `to`: what it earned so far belongs to `from`.
+	fn on_owner_changed(_device: &AccountId, _from: &AccountId, _to: &AccountId) {}
+	/// The record of `device`, last owned by `owner`, was removed (withdrawn or purged): what it
+	/// earned belongs to `owner`; a later registration of the same key starts afresh.
+	fn on_device_removed(_device: &AccountId, _owner: &AccountId) {}
 }
 
-impl<AccountId> OnDeviceSuspended<AccountId> for () {
-	fn on_device_suspended(_: &AccountId, _: &AccountId) {}
-}
+impl<AccountId> OnDeviceChange<AccountId> for () {}
 
-macro_rules! impl_on_device_suspended_for_tuple {
+macro_rules! impl_on_device_change_for_tuple {
 	($($t:ident),+) => {
-		impl<AccountId, $($t: OnDeviceSuspended<AccountId>),+> OnDeviceSuspended<AccountId> for ($($t,)+) {
+		impl<AccountId, $($t: OnDeviceChange<AccountId>),+> OnDeviceChange<AccountId> for ($($t,)+) {
 			fn on_device_suspended(device: &AccountId, owner: &AccountId) {
 				$($t::on_device_suspended(device, owner);)+
 			}
 			fn on_device_reinstated(device: &AccountId) {
 				$($t::on_device_reinstated(device);)+
 			}
+			fn on_owner_changed(device: &AccountId, from: &AccountId, to: &AccountId) {
+				$($t::on_owner_changed(device, from, to);)+
+			}
+			fn on_device_removed(device: &AccountId, owner: &AccountId) {
+				$($t::on_device_removed(device, owner);)+
+			}
 		}
 	};
 }
-impl_on_device_suspended_for_tuple!(A);
-impl_on_device_suspended_for_tuple!(A, B);
-impl_on_device_suspended_for_tuple!(A, B, C);
-impl_on_device_suspended_for_tuple!(A, B, C, D);
+impl_on_device_change_for_tuple!(A);
+impl_on_device_change_for_tuple!(A, B);
+impl_on_device_change_for_tuple!(A, B, C);
+impl_on_device_change_for_tuple!(A, B, C, D);
