@@ -1,7 +1,7 @@
 //! Benchmarks of every call, each in its worst case. Keys are generated and used through the
 //! keystore, so that signatures are real sr25519 signatures (the slower accepted scheme).
 
-use crate::{pallet::*, BalanceOf, MakerAttestation, MakerNameOf, SuspensionReason};
+use crate::{pallet::*, BalanceOf, MakerAttestation, MakerNameOf, OfferEnd, SuspensionReason};
 use alloc::{vec, vec::Vec};
 use depin_primitives::{
 	proofs::{maker_payload, possession_payload},
@@ -52,21 +52,39 @@ fn fund<T: Config>(who: &T::AccountId) {
 	let _ = T::Currency::set_balance(who, amount);
 }
 
-/// An approved maker whose key is in the keystore.
-fn approved_maker<T: Config>() -> Result<(sp_core::sr25519::Public, AccountId32), BenchmarkError> {
+/// The longest maker name.
+fn longest_name<T: Config>() -> Result<MakerNameOf<T>, BenchmarkError> {
+	MakerNameOf::<T>::try_from(vec![b'm'; T::MaxMakerNameLen::get() as usize])
+		.map_err(|_| BenchmarkError::Stop("name"))
+}
+
+/// A maker that applied (its bond held) and whose key is in the keystore.
+fn applied_maker<T: Config>() -> Result<(sp_core::sr25519::Public, AccountId32), BenchmarkError> {
 	let (public, maker) = new_key();
 	fund::<T>(&maker);
-	let name = MakerNameOf::<T>::try_from(vec![b'm'; T::MaxMakerNameLen::get() as usize])
-		.map_err(|_| BenchmarkError::Stop("name"))?;
-	Pallet::<T>::do_add_maker(maker.clone(), name)?;
+	Pallet::<T>::do_apply_maker(maker.clone(), longest_name::<T>()?)?;
 	Ok((public, maker))
+}
+
+/// An approved maker whose key is in the keystore.
+fn approved_maker<T: Config>() -> Result<(sp_core::sr25519::Public, AccountId32), BenchmarkError> {
+	let (public, maker) = applied_maker::<T>()?;
+	Pallet::<T>::do_approve_maker(maker.clone())?;
+	Ok((public, maker))
+}
+
+/// A suspended device of `owner`.
+fn suspended_device<T: Config>(owner: &AccountId32) -> Result<AccountId32, BenchmarkError> {
+	let device = registered_device::<T>(owner)?;
+	Pallet::<T>::do_suspend(device.clone(), SuspensionReason::FakeHardware)?;
+	Ok(device)
 }
 
 /// Registers a hotspot (no maker) for `owner` and returns it.
 fn registered_device<T: Config>(owner: &AccountId32) -> Result<AccountId32, BenchmarkError> {
 	let (public, device) = new_key();
 	let genesis = Pallet::<T>::genesis_hash();
-	let proof = sign(&public, &possession_payload(&genesis, owner, &device))?;
+	let proof = sign(&public, &possession_payload(&genesis, owner, &device, 0))?;
 	Pallet::<T>::do_register(
 		owner.clone(),
 		device.clone(),
@@ -94,7 +112,8 @@ fn advance<T: Config>(blocks: BlockNumberFor<T>) {
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: a kind that requires a maker, so two signatures are verified.
+	/// Worst case: a kind that requires a maker, so two signatures are verified; the device was
+	/// registered before (its counter is read and written either way).
 	#[benchmark]
 	fn register_device() -> Result<(), BenchmarkError> {
 		whitelist_treasury::<T>();
@@ -103,8 +122,9 @@ mod benchmarks {
 		let (maker_public, maker) = approved_maker::<T>()?;
 		RequiresMaker::<T>::insert(DeviceKind::Hotspot, true);
 		let (public, device) = new_key();
+		Registrations::<T>::insert(&device, 1);
 		let genesis = Pallet::<T>::genesis_hash();
-		let proof = sign(&public, &possession_payload(&genesis, &owner, &device))?;
+		let proof = sign(&public, &possession_payload(&genesis, &owner, &device, 1))?;
 		let signature =
 			sign(&maker_public, &maker_payload(&genesis, &device, DeviceKind::Hotspot))?;
 		let attestation = Some(MakerAttestation { maker: maker.clone(), signature });
@@ -143,17 +163,36 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: an earlier offer is replaced (one more event).
 	#[benchmark]
 	fn transfer_device() -> Result<(), BenchmarkError> {
 		let owner: AccountId32 = whitelisted_caller();
 		fund::<T>(&owner);
 		let device = registered_device::<T>(&owner)?;
+		Pallet::<T>::do_transfer(owner.clone(), device.clone(), account("earlier", 0, 0))?;
 		let new_owner: AccountId32 = account("new_owner", 0, 0);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), device.clone(), new_owner.clone());
 
-		last_event::<T>(Event::TransferProposed { device, from: owner, to: new_owner });
+		let now = frame_system::Pallet::<T>::block_number();
+		let expires_at = now.saturating_add(T::TransferOfferExpiry::get());
+		last_event::<T>(Event::TransferProposed { device, from: owner, to: new_owner, expires_at });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_device_transfer() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = registered_device::<T>(&owner)?;
+		let to: AccountId32 = account("new_owner", 0, 0);
+		Pallet::<T>::do_transfer(owner.clone(), device.clone(), to.clone())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), device.clone());
+
+		last_event::<T>(Event::TransferCancelled { device, to, reason: OfferEnd::Cancelled });
 		Ok(())
 	}
 
@@ -182,7 +221,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone());
 
-		assert!(Devices::<T>::get(&device).is_some_and(|d| d.deregistered_at.is_some()));
+		assert!(Devices::<T>::get(&device).is_some_and(|d| d.withdrawable_at.is_some()));
 		Ok(())
 	}
 
@@ -201,11 +240,13 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Worst case: a pending transfer offer is ended too.
 	#[benchmark]
 	fn suspend_device() -> Result<(), BenchmarkError> {
 		let owner: AccountId32 = account("owner", 0, 0);
 		fund::<T>(&owner);
 		let device = registered_device::<T>(&owner)?;
+		Pallet::<T>::do_transfer(owner.clone(), device.clone(), account("new_owner", 0, 0))?;
 		let origin =
 			T::DenyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
@@ -250,19 +291,95 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn purge_device() -> Result<(), BenchmarkError> {
+		whitelist_treasury::<T>();
+		let owner: AccountId32 = account("owner", 0, 0);
+		fund::<T>(&owner);
+		let device = suspended_device::<T>(&owner)?;
+		let origin =
+			T::DenyOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, device.clone(), true);
+
+		last_event::<T>(Event::DevicePurged {
+			device,
+			owner,
+			slashed: T::DeviceDeposit::get(),
+			released: 0u32.into(),
+		});
+		Ok(())
+	}
+
+	#[benchmark]
+	fn top_up_deposit() -> Result<(), BenchmarkError> {
+		let owner: AccountId32 = whitelisted_caller();
+		fund::<T>(&owner);
+		let device = suspended_device::<T>(&owner)?;
+		let amount = T::DeviceDeposit::get();
+		Pallet::<T>::do_slash_device(device.clone(), amount)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner.clone()), device.clone());
+
+		last_event::<T>(Event::DepositToppedUp { device, owner, amount });
+		Ok(())
+	}
+
 	/// Worst case: the longest name.
 	#[benchmark]
-	fn add_maker() -> Result<(), BenchmarkError> {
-		let (_, maker) = new_key();
+	fn apply_maker() -> Result<(), BenchmarkError> {
+		let maker: AccountId32 = whitelisted_caller();
 		fund::<T>(&maker);
 		let name: Vec<u8> = vec![b'm'; T::MaxMakerNameLen::get() as usize];
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(maker.clone()), name);
+
+		assert!(Makers::<T>::contains_key(&maker));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_maker_application() -> Result<(), BenchmarkError> {
+		let maker: AccountId32 = whitelisted_caller();
+		fund::<T>(&maker);
+		Pallet::<T>::do_apply_maker(maker.clone(), longest_name::<T>()?)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(maker.clone()));
+
+		last_event::<T>(Event::MakerApplicationWithdrawn { maker, released: T::MakerBond::get() });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn approve_maker() -> Result<(), BenchmarkError> {
+		let (_, maker) = applied_maker::<T>()?;
 		let origin =
 			T::MakerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, maker.clone(), name);
+		_(origin as T::RuntimeOrigin, maker.clone());
 
-		assert!(Makers::<T>::contains_key(&maker));
+		last_event::<T>(Event::MakerApproved { maker });
+		Ok(())
+	}
+
+	#[benchmark]
+	fn top_up_maker_bond() -> Result<(), BenchmarkError> {
+		let maker: AccountId32 = whitelisted_caller();
+		fund::<T>(&maker);
+		Pallet::<T>::do_apply_maker(maker.clone(), longest_name::<T>()?)?;
+		Pallet::<T>::do_approve_maker(maker.clone())?;
+		let amount = T::MakerBond::get();
+		Pallet::<T>::do_slash_maker(maker.clone(), amount)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(maker.clone()));
+
+		last_event::<T>(Event::MakerBondToppedUp { maker, amount });
 		Ok(())
 	}
 

@@ -9,9 +9,15 @@
 //!   and `DeregistrationDelay` (so that a device cannot escape a pending slash); the
 //!   `OnboardingFee` and `LocationFee` are paid to the treasury; makers hold a `MakerBond`.
 //! - Governance (`DenyOrigin`) suspends cheating devices (Helium's denylist, with economic
-//!   teeth: the deposit of a suspended device can be slashed, and services are told at once
-//!   through [`depin_primitives::OnDeviceSuspended`]). `MakerOrigin` approves, removes and slashes
-//!   makers; `AdminOrigin` sets which kinds need a maker attestation.
+//!   teeth: the deposit of a suspended device can be slashed, the device purged, and services are
+//!   told at once through [`depin_primitives::OnDeviceChange`], which also reports changes of
+//!   owner and removals so that rewards are settled to the owner who earned them).
+//! - Makers apply themselves (`apply_maker` holds their own bond); `MakerOrigin` approves,
+//!   removes and slashes them. A slashed bond or deposit must be topped up before the maker
+//!   attests again or the device is reinstated. `AdminOrigin` sets which kinds need a maker
+//!   attestation.
+//! - Keys: a possession proof is good for one registration of the device (it signs the
+//!   device's registration counter); weak keys (the identity, small-order points) are refused.
 //! - Other pallets read devices through [`depin_primitives::DeviceRegistry`].
 //!
 //! What device and maker keys sign is specified in [`depin_primitives::proofs`].
@@ -45,7 +51,7 @@ pub use weights::WeightInfo;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use depin_primitives::{DeviceKind, EpochClock, OnDeviceSuspended};
+	use depin_primitives::{DeviceKind, EpochClock, OnDeviceChange};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{fungible, EnsureOrigin},
@@ -109,6 +115,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxMakerNameLen: Get<u32>;
 
+		/// Blocks during which a transfer offer may be accepted.
+		#[pallet::constant]
+		type TransferOfferExpiry: Get<BlockNumberFor<Self>>;
+
 		/// Suspends, reinstates and slashes devices (the denylist).
 		type DenyOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -121,8 +131,8 @@ pub mod pallet {
 		/// The chain's epoch clock (devices' ages count in epochs).
 		type EpochClock: EpochClock;
 
-		/// Told of suspensions and reinstatements.
-		type OnSuspension: OnDeviceSuspended<Self::AccountId>;
+		/// Told of suspensions, reinstatements, changes of owner and removals.
+		type OnChange: OnDeviceChange<Self::AccountId>;
 
 		/// Weights of the calls, from the benchmarks.
 		type WeightInfo: WeightInfo;
@@ -158,7 +168,13 @@ pub mod pallet {
 	pub type OwnerDeviceCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
-	/// Approved (and removed) makers by account.
+	/// How many times each device key was registered: the possession proof signs it, so that a
+	/// proof serves one registration only. Kept after a record is removed (4 bytes a device).
+	#[pallet::storage]
+	pub type Registrations<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Makers (applied, approved and removed) by account.
 	#[pallet::storage]
 	pub type Makers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MakerOf<T>>;
 
@@ -166,7 +182,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RequiresMaker<T: Config> = StorageMap<_, Twox64Concat, DeviceKind, bool, ValueQuery>;
 
-	/// Genesis: approved makers (their bonds are held) and the kinds that require one.
+	/// Genesis: approved makers (their bonds are held; listing them is their consent) and the
+	/// kinds that require one.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -182,7 +199,8 @@ pub mod pallet {
 			for (maker, name) in &self.makers {
 				let name = MakerNameOf::<T>::try_from(name.clone())
 					.unwrap_or_else(|_| panic!("genesis maker name longer than MaxMakerNameLen"));
-				Pallet::<T>::do_add_maker(maker.clone(), name)
+				Pallet::<T>::do_apply_maker(maker.clone(), name)
+					.and_then(|()| Pallet::<T>::do_approve_maker(maker.clone()))
 					.unwrap_or_else(|e| panic!("genesis maker cannot be added: {e:?}"));
 			}
 			for kind in &self.kinds_requiring_maker {
@@ -228,6 +246,17 @@ pub mod pallet {
 			from: T::AccountId,
 			/// The account that may accept it.
 			to: T::AccountId,
+			/// The last block at which it may accept.
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A transfer offer ended without being accepted.
+		TransferCancelled {
+			/// The device.
+			device: T::AccountId,
+			/// The account it had been offered to.
+			to: T::AccountId,
+			/// Why the offer ended.
+			reason: OfferEnd,
 		},
 		/// A device changed owner; the deposit moved with it.
 		DeviceTransferred {
@@ -277,14 +306,53 @@ pub mod pallet {
 			/// Amount slashed.
 			amount: BalanceOf<T>,
 		},
-		/// A maker was approved; its bond is held.
-		MakerAdded {
+		/// An account applied to be a maker; its bond is held until it is removed or withdraws.
+		MakerApplied {
 			/// The maker's account.
 			maker: T::AccountId,
 			/// Its name.
 			name: MakerNameOf<T>,
 			/// Bond held.
 			bond: BalanceOf<T>,
+		},
+		/// An applicant withdrew its application; its bond was released.
+		MakerApplicationWithdrawn {
+			/// The applicant.
+			maker: T::AccountId,
+			/// Bond released.
+			released: BalanceOf<T>,
+		},
+		/// Governance approved an applicant: its attestations are accepted.
+		MakerApproved {
+			/// The maker's account.
+			maker: T::AccountId,
+		},
+		/// A maker restored its bond to `MakerBond` after a slash.
+		MakerBondToppedUp {
+			/// The maker's account.
+			maker: T::AccountId,
+			/// Amount added to the hold.
+			amount: BalanceOf<T>,
+		},
+		/// An owner restored a device's deposit to `DeviceDeposit` after a slash.
+		DepositToppedUp {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner, from whom the amount is held.
+			owner: T::AccountId,
+			/// Amount added to the hold.
+			amount: BalanceOf<T>,
+		},
+		/// Governance removed a suspended device's record; its deposit was slashed or returned.
+		DevicePurged {
+			/// The device.
+			device: T::AccountId,
+			/// Its owner.
+			owner: T::AccountId,
+			/// Deposit sent to the treasury.
+			slashed: BalanceOf<T>,
+			/// Deposit released to the owner.
+			released: BalanceOf<T>,
 		},
 		/// A maker was removed; what remained of its bond was released.
 		MakerRemoved {
@@ -318,7 +386,8 @@ pub mod pallet {
 		/// Only the device's owner may do this.
 		NotOwner,
 		/// The possession proof is not the device key's signature over
-		/// `("depin/register/v1", genesis hash, owner, device)`.
+		/// `("depin/register/v2", genesis hash, owner, device, registration)`, where
+		/// `registration` is the device's `Registrations` counter now (an old proof is spent).
 		InvalidPossessionProof,
 		/// Device and maker keys must be sr25519 or ed25519.
 		UnsupportedSignature,
@@ -329,10 +398,31 @@ pub mod pallet {
 		InvalidMakerAttestation,
 		/// No such maker.
 		UnknownMaker,
-		/// The maker was removed: it attests no new devices.
+		/// The maker is not approved (it applied and waits, or was removed): it attests no new
+		/// devices.
 		MakerNotActive,
 		/// The maker is already approved.
 		MakerAlreadyActive,
+		/// The account already applied to be a maker.
+		MakerApplicationPending,
+		/// The account has not applied to be a maker (governance cannot bond an account without
+		/// its consent).
+		NoMakerApplication,
+		/// The maker's bond was slashed below `MakerBond`: it attests nothing until it tops up.
+		MakerBondTooLow,
+		/// The device key (or maker key) is a weak key: the identity or a point of small order,
+		/// for which any signature check passes.
+		WeakKey,
+		/// The bond or deposit is already at the required amount.
+		NothingToTopUp,
+		/// The device's deposit was slashed below `DeviceDeposit`: top it up first.
+		DepositTooLow,
+		/// A slash of zero.
+		ZeroSlash,
+		/// The device has no pending transfer offer.
+		NoTransferOffer,
+		/// The transfer offer expired.
+		TransferOfferExpired,
 		/// The maker's name is longer than `MaxMakerNameLen`.
 		MakerNameTooLong,
 		/// The owner already holds `MaxDevicesPerOwner` devices.
@@ -409,7 +499,8 @@ pub mod pallet {
 		}
 
 		/// Offers `device` to `new_owner`, who takes it (and its deposit) with
-		/// `accept_device_transfer`. A later offer replaces an earlier one. Owner only.
+		/// `accept_device_transfer` within `TransferOfferExpiry` blocks. A later offer replaces an
+		/// earlier one. Owner only.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::transfer_device())]
 		pub fn transfer_device(
@@ -422,7 +513,8 @@ pub mod pallet {
 		}
 
 		/// Takes `device` that was offered to the caller: the deposit is held from the caller and
-		/// released to the previous owner.
+		/// released to the previous owner; what the device earned so far stays the previous
+		/// owner's (services are told of the change).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::accept_device_transfer())]
 		pub fn accept_device_transfer(
@@ -443,7 +535,7 @@ pub mod pallet {
 		}
 
 		/// Removes a deregistered `device` once the delay has passed and returns its deposit.
-		/// Not while it is suspended. Owner only.
+		/// Not while it is suspended. What it earned stays claimable by the owner. Owner only.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::withdraw_deposit())]
 		pub fn withdraw_deposit(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
@@ -464,7 +556,8 @@ pub mod pallet {
 			Self::do_suspend(device, reason)
 		}
 
-		/// Lifts the suspension of `device`. `DenyOrigin` only.
+		/// Lifts the suspension of `device`, whose deposit must be whole again (top it up after a
+		/// slash). `DenyOrigin` only.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::reinstate_device())]
 		pub fn reinstate_device(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
@@ -472,7 +565,8 @@ pub mod pallet {
 			Self::do_reinstate(device)
 		}
 
-		/// Moves `amount` of a suspended device's deposit to the treasury. `DenyOrigin` only.
+		/// Moves `amount` (not zero) of a suspended device's deposit to the treasury. `DenyOrigin`
+		/// only.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::slash_device())]
 		pub fn slash_device(
@@ -484,23 +578,17 @@ pub mod pallet {
 			Self::do_slash_device(device, amount)
 		}
 
-		/// Approves `maker` as a hardware vendor; holds `MakerBond` from it. A removed maker may
-		/// be approved again. `MakerOrigin` only.
+		/// Approves `maker`, which applied with `apply_maker` (its bond is held), as a hardware
+		/// vendor. `MakerOrigin` only.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::add_maker())]
-		pub fn add_maker(
-			origin: OriginFor<T>,
-			maker: T::AccountId,
-			name: alloc::vec::Vec<u8>,
-		) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::approve_maker())]
+		pub fn approve_maker(origin: OriginFor<T>, maker: T::AccountId) -> DispatchResult {
 			T::MakerOrigin::ensure_origin(origin)?;
-			let name =
-				MakerNameOf::<T>::try_from(name).map_err(|_| Error::<T>::MakerNameTooLong)?;
-			Self::do_add_maker(maker, name)
+			Self::do_approve_maker(maker)
 		}
 
-		/// Removes `maker`: no new attestations; what remains of its bond is released; the devices
-		/// it attested keep working. `MakerOrigin` only.
+		/// Removes `maker` (approved or applied): no new attestations; what remains of its bond
+		/// is released; the devices it attested keep working. `MakerOrigin` only.
 		#[pallet::call_index(10)]
 		#[pallet::weight(T::WeightInfo::remove_maker())]
 		pub fn remove_maker(origin: OriginFor<T>, maker: T::AccountId) -> DispatchResult {
@@ -508,7 +596,8 @@ pub mod pallet {
 			Self::do_remove_maker(maker)
 		}
 
-		/// Moves `amount` of `maker`'s bond to the treasury (fake hardware). `MakerOrigin` only.
+		/// Moves `amount` (not zero) of `maker`'s bond to the treasury (fake hardware). The maker
+		/// attests nothing until it tops its bond up. `MakerOrigin` only.
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::slash_maker())]
 		pub fn slash_maker(
@@ -533,6 +622,68 @@ pub mod pallet {
 			RequiresMaker::<T>::insert(kind, requires_maker);
 			Self::deposit_event(Event::KindPolicySet { kind, requires_maker });
 			Ok(())
+		}
+
+		/// Applies to be a hardware maker named `name`: holds `MakerBond` from the caller, who
+		/// attests devices once `MakerOrigin` approves it. A removed maker may apply again.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::apply_maker())]
+		pub fn apply_maker(origin: OriginFor<T>, name: alloc::vec::Vec<u8>) -> DispatchResult {
+			let maker = ensure_signed(origin)?;
+			let name =
+				MakerNameOf::<T>::try_from(name).map_err(|_| Error::<T>::MakerNameTooLong)?;
+			Self::do_apply_maker(maker, name)
+		}
+
+		/// Withdraws the caller's maker application before it is approved; releases the bond.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::withdraw_maker_application())]
+		pub fn withdraw_maker_application(origin: OriginFor<T>) -> DispatchResult {
+			let maker = ensure_signed(origin)?;
+			Self::do_withdraw_maker_application(maker)
+		}
+
+		/// Restores the caller's maker bond to `MakerBond` after a slash, holding the
+		/// difference.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::top_up_maker_bond())]
+		pub fn top_up_maker_bond(origin: OriginFor<T>) -> DispatchResult {
+			let maker = ensure_signed(origin)?;
+			Self::do_top_up_maker_bond(maker)
+		}
+
+		/// Restores `device`'s deposit to `DeviceDeposit` after a slash, holding the difference
+		/// from the owner. Owner only.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::top_up_deposit())]
+		pub fn top_up_deposit(origin: OriginFor<T>, device: T::AccountId) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_top_up_deposit(owner, device)
+		}
+
+		/// Withdraws the pending transfer offer of `device`. Owner only.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::cancel_device_transfer())]
+		pub fn cancel_device_transfer(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_cancel_transfer(owner, device)
+		}
+
+		/// Removes a suspended `device`'s record for good: its deposit goes to the treasury if
+		/// `slash`, else back to the owner; what it earned stays claimable by the owner (services
+		/// are told). `DenyOrigin` only.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::purge_device())]
+		pub fn purge_device(
+			origin: OriginFor<T>,
+			device: T::AccountId,
+			slash: bool,
+		) -> DispatchResult {
+			T::DenyOrigin::ensure_origin(origin)?;
+			Self::do_purge(device, slash)
 		}
 	}
 }

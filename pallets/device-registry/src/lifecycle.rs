@@ -1,8 +1,9 @@
 //! A device's life after registration: moving, changing owner, leaving; and the owner index.
 
-use crate::{pallet::*, DeviceOf};
+use crate::{pallet::*, DeviceOf, OfferEnd, TransferOffer};
+use depin_primitives::OnDeviceChange;
 use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
-use sp_runtime::Saturating;
+use sp_runtime::{traits::Zero, Saturating};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_assert_location(
@@ -36,9 +37,25 @@ impl<T: Config> Pallet<T> {
 		let mut record = Self::owned_device(&owner, &device)?;
 		Self::ensure_in_service(&record)?;
 		ensure!(new_owner != owner, Error::<T>::TransferToSelf);
-		record.pending_owner = Some(new_owner.clone());
+		Self::end_offer(&device, &mut record, OfferEnd::Replaced);
+		let now = frame_system::Pallet::<T>::block_number();
+		let expires_at = now.saturating_add(T::TransferOfferExpiry::get());
+		record.transfer_offer = Some(TransferOffer { to: new_owner.clone(), expires_at });
 		Devices::<T>::insert(&device, record);
-		Self::deposit_event(Event::TransferProposed { device, from: owner, to: new_owner });
+		Self::deposit_event(Event::TransferProposed {
+			device,
+			from: owner,
+			to: new_owner,
+			expires_at,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_cancel_transfer(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut record = Self::owned_device(&owner, &device)?;
+		ensure!(record.transfer_offer.is_some(), Error::<T>::NoTransferOffer);
+		Self::end_offer(&device, &mut record, OfferEnd::Cancelled);
+		Devices::<T>::insert(&device, record);
 		Ok(())
 	}
 
@@ -47,7 +64,10 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 	) -> DispatchResult {
 		let mut record = Devices::<T>::get(&device).ok_or(Error::<T>::UnknownDevice)?;
-		ensure!(record.pending_owner.as_ref() == Some(&new_owner), Error::<T>::NotPendingOwner);
+		let offer = record.transfer_offer.as_ref().ok_or(Error::<T>::NotPendingOwner)?;
+		ensure!(offer.to == new_owner, Error::<T>::NotPendingOwner);
+		let now = frame_system::Pallet::<T>::block_number();
+		ensure!(now <= offer.expires_at, Error::<T>::TransferOfferExpired);
 		Self::ensure_in_service(&record)?;
 		Self::ensure_room_for_device(&new_owner)?;
 
@@ -60,38 +80,69 @@ impl<T: Config> Pallet<T> {
 		Self::index_remove(&old_owner, &device);
 		Self::index_insert(&new_owner, &device);
 		record.owner = new_owner.clone();
-		record.pending_owner = None;
+		record.transfer_offer = None;
 		Devices::<T>::insert(&device, record);
+		// What the device earned so far is the old owner's.
+		T::OnChange::on_owner_changed(&device, &old_owner, &new_owner);
 		Self::deposit_event(Event::DeviceTransferred { device, from: old_owner, to: new_owner });
 		Ok(())
 	}
 
 	pub(crate) fn do_deregister(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
 		let mut record = Self::owned_device(&owner, &device)?;
-		ensure!(record.deregistered_at.is_none(), Error::<T>::DeviceDeregistered);
+		ensure!(record.withdrawable_at.is_none(), Error::<T>::DeviceDeregistered);
 		let now = frame_system::Pallet::<T>::block_number();
-		record.deregistered_at = Some(now);
-		record.pending_owner = None;
-		Devices::<T>::insert(&device, record);
 		let withdrawable_at = now.saturating_add(T::DeregistrationDelay::get());
+		record.withdrawable_at = Some(withdrawable_at);
+		Self::end_offer(&device, &mut record, OfferEnd::Deregistered);
+		Devices::<T>::insert(&device, record);
 		Self::deposit_event(Event::DeviceDeregistered { device, owner, withdrawable_at });
 		Ok(())
 	}
 
 	pub(crate) fn do_withdraw(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
 		let record = Self::owned_device(&owner, &device)?;
-		let deregistered_at = record.deregistered_at.ok_or(Error::<T>::NotDeregistered)?;
+		let withdrawable_at = record.withdrawable_at.ok_or(Error::<T>::NotDeregistered)?;
 		// A suspended device keeps its deposit where governance can slash it.
 		ensure!(record.suspension.is_none(), Error::<T>::DeviceSuspended);
 		let now = frame_system::Pallet::<T>::block_number();
-		let withdrawable_at = deregistered_at.saturating_add(T::DeregistrationDelay::get());
 		ensure!(now >= withdrawable_at, Error::<T>::DeregistrationDelayNotOver);
 
 		Self::release_held(HoldReason::DeviceDeposit, &owner, record.deposit)?;
-		Devices::<T>::remove(&device);
-		Self::index_remove(&owner, &device);
+		Self::remove_record(&device, &owner);
 		Self::deposit_event(Event::DepositWithdrawn { device, owner, amount: record.deposit });
 		Ok(())
+	}
+
+	pub(crate) fn do_top_up_deposit(owner: T::AccountId, device: T::AccountId) -> DispatchResult {
+		let mut record = Self::owned_device(&owner, &device)?;
+		let amount = T::DeviceDeposit::get().saturating_sub(record.deposit);
+		ensure!(!amount.is_zero(), Error::<T>::NothingToTopUp);
+		Self::ensure_can_pay(&owner, amount)?;
+		T::Currency::hold(&HoldReason::DeviceDeposit.into(), &owner, amount)?;
+		record.deposit = record.deposit.saturating_add(amount);
+		Devices::<T>::insert(&device, record);
+		Self::deposit_event(Event::DepositToppedUp { device, owner, amount });
+		Ok(())
+	}
+
+	/// Removes the record of `device` (its deposit already released or slashed) and tells the
+	/// services, so that what it earned is settled to `owner`. The registration counter stays.
+	pub(crate) fn remove_record(device: &T::AccountId, owner: &T::AccountId) {
+		Devices::<T>::remove(device);
+		Self::index_remove(owner, device);
+		T::OnChange::on_device_removed(device, owner);
+	}
+
+	/// Ends the pending transfer offer of `record`, if any, with an event saying why.
+	pub(crate) fn end_offer(device: &T::AccountId, record: &mut DeviceOf<T>, reason: OfferEnd) {
+		if let Some(offer) = record.transfer_offer.take() {
+			Self::deposit_event(Event::TransferCancelled {
+				device: device.clone(),
+				to: offer.to,
+				reason,
+			});
+		}
 	}
 
 	/// The record of `device`, if `who` owns it.
@@ -107,7 +158,7 @@ impl<T: Config> Pallet<T> {
 	/// Fails unless the device is neither suspended nor deregistered.
 	pub(crate) fn ensure_in_service(record: &DeviceOf<T>) -> DispatchResult {
 		ensure!(record.suspension.is_none(), Error::<T>::DeviceSuspended);
-		ensure!(record.deregistered_at.is_none(), Error::<T>::DeviceDeregistered);
+		ensure!(record.withdrawable_at.is_none(), Error::<T>::DeviceDeregistered);
 		Ok(())
 	}
 

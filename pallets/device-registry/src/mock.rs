@@ -4,14 +4,14 @@
 use crate::{self as pallet_device_registry, MakerAttestation};
 use depin_primitives::{
 	proofs::{maker_payload, possession_payload},
-	testing::{MockClock, RecordingSuspensions},
+	testing::{MockClock, RecordingChanges},
 	DeviceKind,
 };
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl, ord_parameter_types, parameter_types,
 	traits::{ConstU128, ConstU32, ConstU64},
 };
-use frame_system::EnsureRoot;
+use frame_system::{EnsureRoot, EnsureSignedBy};
 use sp_core::{ed25519, sr25519, Pair};
 use sp_keystore::{testing::MemoryKeystore, KeystoreExt};
 use sp_runtime::{traits::IdentityLookup, AccountId32, BuildStorage, MultiSignature};
@@ -69,9 +69,19 @@ pub const COOLDOWN: u64 = 10;
 pub const DELAY: u64 = 20;
 pub const MAX_DEVICES: u32 = 3;
 pub const INITIAL: Balance = 10_000;
+pub const OFFER_EXPIRY: u64 = 15;
 
 parameter_types! {
 	pub TreasuryAccount: AccountId = AccountId32::new([0xee; 32]);
+	/// Changeable in a test, as a runtime upgrade would change it.
+	pub static DeregistrationDelay: u64 = DELAY;
+}
+
+// Three distinct governance origins, so that a call checking the wrong one fails a test: the
+// denylist and the maker council are plain accounts here, the kind policy is root's.
+ord_parameter_types! {
+	pub const Denylist: AccountId = AccountId32::new([0xd0; 32]);
+	pub const MakerCouncil: AccountId = AccountId32::new([0xc0; 32]);
 }
 
 impl pallet_device_registry::Config for Test {
@@ -84,13 +94,14 @@ impl pallet_device_registry::Config for Test {
 	type Treasury = TreasuryAccount;
 	type MaxDevicesPerOwner = ConstU32<MAX_DEVICES>;
 	type LocationCooldown = ConstU64<COOLDOWN>;
-	type DeregistrationDelay = ConstU64<DELAY>;
+	type DeregistrationDelay = DeregistrationDelay;
 	type MaxMakerNameLen = ConstU32<16>;
-	type DenyOrigin = EnsureRoot<AccountId>;
-	type MakerOrigin = EnsureRoot<AccountId>;
+	type TransferOfferExpiry = ConstU64<OFFER_EXPIRY>;
+	type DenyOrigin = EnsureSignedBy<Denylist, AccountId>;
+	type MakerOrigin = EnsureSignedBy<MakerCouncil, AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type EpochClock = MockClock;
-	type OnSuspension = RecordingSuspensions;
+	type OnChange = RecordingChanges;
 	type WeightInfo = ();
 }
 
@@ -135,10 +146,21 @@ pub fn genesis() -> sp_core::H256 {
 	frame_system::BlockHash::<Test>::get(0)
 }
 
-/// `device` proves it consents to be registered by `owner`.
+/// The denylist's origin (`DenyOrigin`).
+pub fn deny() -> RuntimeOrigin {
+	RuntimeOrigin::signed(Denylist::get())
+}
+
+/// The maker council's origin (`MakerOrigin`).
+pub fn council() -> RuntimeOrigin {
+	RuntimeOrigin::signed(MakerCouncil::get())
+}
+
+/// `device` proves it consents to be registered by `owner`, for its next registration.
 pub fn possession_proof(device: &sr25519::Pair, owner: &AccountId) -> MultiSignature {
 	let device_id = account(device);
-	device.sign(&possession_payload(&genesis(), owner, &device_id)).into()
+	let registration = crate::Registrations::<Test>::get(&device_id);
+	device.sign(&possession_payload(&genesis(), owner, &device_id, registration)).into()
 }
 
 /// The test maker attests `device` as genuine hardware of `kind`.

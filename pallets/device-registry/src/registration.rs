@@ -2,6 +2,7 @@
 
 use crate::{pallet::*, Device, MakerAttestation, MakerStatus};
 use depin_primitives::{
+	keys::is_weak_key,
 	proofs::{maker_payload, possession_payload},
 	Cell, DeviceKind, EpochClock,
 };
@@ -25,11 +26,13 @@ impl<T: Config> Pallet<T> {
 		maker_attestation: Option<MakerAttestation<T::AccountId, MultiSignature>>,
 	) -> DispatchResult {
 		ensure!(!Devices::<T>::contains_key(&device), Error::<T>::AlreadyRegistered);
+		Self::ensure_strong_key(&device)?;
 		let location = Self::checked_location(location)?;
 		let genesis = Self::genesis_hash();
+		let registration = Registrations::<T>::get(&device);
 		Self::verify_signature(
 			&possession_proof,
-			&possession_payload(&genesis, &owner, &device),
+			&possession_payload(&genesis, &owner, &device, registration),
 			&device,
 			Error::<T>::InvalidPossessionProof,
 		)?;
@@ -37,6 +40,8 @@ impl<T: Config> Pallet<T> {
 			Some(MakerAttestation { maker, signature }) => {
 				let record = Makers::<T>::get(&maker).ok_or(Error::<T>::UnknownMaker)?;
 				ensure!(record.status == MakerStatus::Active, Error::<T>::MakerNotActive);
+				// A slashed maker attests nothing until its bond is whole again.
+				ensure!(record.bond >= T::MakerBond::get(), Error::<T>::MakerBondTooLow);
 				Self::verify_signature(
 					&signature,
 					&maker_payload(&genesis, &device, kind),
@@ -70,10 +75,11 @@ impl<T: Config> Pallet<T> {
 				registered_epoch: T::EpochClock::current_epoch(),
 				location_changed_at: now,
 				suspension: None,
-				deregistered_at: None,
-				pending_owner: None,
+				withdrawable_at: None,
+				transfer_offer: None,
 			},
 		);
+		Registrations::<T>::insert(&device, registration.saturating_add(1));
 		Self::index_insert(&owner, &device);
 		Self::deposit_event(Event::DeviceRegistered {
 			device,
@@ -97,6 +103,13 @@ impl<T: Config> Pallet<T> {
 	/// The genesis hash that proofs are bound to.
 	pub(crate) fn genesis_hash() -> T::Hash {
 		frame_system::BlockHash::<T>::get(BlockNumberFor::<T>::zero())
+	}
+
+	/// Fails with `WeakKey` for a key any signature check would pass (see
+	/// [`depin_primitives::keys`]).
+	pub(crate) fn ensure_strong_key(key: &AccountId32) -> DispatchResult {
+		ensure!(!is_weak_key(key.as_ref()), Error::<T>::WeakKey);
+		Ok(())
 	}
 
 	/// Checks that `signer` (an sr25519 or ed25519 key) signed `payload`.
@@ -133,10 +146,11 @@ impl<T: Config> Pallet<T> {
 				registered_epoch: 0,
 				location_changed_at: now,
 				suspension: None,
-				deregistered_at: None,
-				pending_owner: None,
+				withdrawable_at: None,
+				transfer_offer: None,
 			},
 		);
+		Registrations::<T>::mutate(device, |count| *count = count.saturating_add(1));
 		Self::index_insert(owner, device);
 	}
 }

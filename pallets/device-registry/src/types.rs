@@ -78,10 +78,46 @@ pub struct Device<AccountId, Balance, BlockNumber> {
 	pub location_changed_at: BlockNumber,
 	/// Set while governance has the device suspended.
 	pub suspension: Option<Suspension<BlockNumber>>,
-	/// Set once the owner deregistered it; the deposit comes back after the delay.
-	pub deregistered_at: Option<BlockNumber>,
-	/// The account the owner offered the device to, until it accepts.
-	pub pending_owner: Option<AccountId>,
+	/// Set once the owner deregistered it: the first block at which the deposit can be
+	/// withdrawn, fixed when it deregistered (a later change of `DeregistrationDelay` moves no
+	/// pending exit).
+	pub withdrawable_at: Option<BlockNumber>,
+	/// The owner's offer of the device to another account, until it is accepted, cancelled or
+	/// expires.
+	pub transfer_offer: Option<TransferOffer<AccountId, BlockNumber>>,
+}
+
+/// An owner's offer of a device to another account.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct TransferOffer<AccountId, BlockNumber> {
+	/// The account that may accept it.
+	pub to: AccountId,
+	/// The last block at which it may be accepted.
+	pub expires_at: BlockNumber,
+}
+
+/// Why a transfer offer ended without being accepted.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum OfferEnd {
+	/// The owner cancelled it.
+	Cancelled,
+	/// The owner made a new offer to another account.
+	Replaced,
+	/// Governance suspended the device.
+	Suspended,
+	/// The owner deregistered the device.
+	Deregistered,
 }
 
 impl<AccountId, Balance, BlockNumber> Device<AccountId, Balance, BlockNumber> {
@@ -90,7 +126,7 @@ impl<AccountId, Balance, BlockNumber> Device<AccountId, Balance, BlockNumber> {
 	pub fn state(&self) -> DeviceState {
 		if self.suspension.is_some() {
 			DeviceState::Suspended
-		} else if self.deregistered_at.is_some() {
+		} else if self.withdrawable_at.is_some() {
 			DeviceState::Deregistered
 		} else {
 			DeviceState::Active
@@ -112,6 +148,8 @@ impl<AccountId, Balance, BlockNumber> Device<AccountId, Balance, BlockNumber> {
 	Debug,
 )]
 pub enum MakerStatus {
+	/// Applied with its bond held; waits for governance's approval before it may attest.
+	Applied,
 	/// Approved: its attestations are accepted; its bond is held.
 	Active,
 	/// Removed by governance: no new attestations; devices it attested keep working. The record
@@ -124,7 +162,7 @@ pub enum MakerStatus {
 pub struct Maker<Balance, Name> {
 	/// Display name.
 	pub name: Name,
-	/// Bond held from the maker's account (less any slash); zero once removed.
+	/// Bond held from the maker's account (less any slash, until topped up); zero once removed.
 	pub bond: Balance,
 	/// Active or removed.
 	pub status: MakerStatus,

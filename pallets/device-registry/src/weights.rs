@@ -53,10 +53,16 @@ pub trait WeightInfo {
 	fn suspend_device() -> Weight;
 	fn reinstate_device() -> Weight;
 	fn slash_device() -> Weight;
-	fn add_maker() -> Weight;
 	fn remove_maker() -> Weight;
 	fn slash_maker() -> Weight;
 	fn set_kind_policy() -> Weight;
+	fn apply_maker() -> Weight;
+	fn withdraw_maker_application() -> Weight;
+	fn approve_maker() -> Weight;
+	fn top_up_maker_bond() -> Weight;
+	fn top_up_deposit() -> Weight;
+	fn cancel_device_transfer() -> Weight;
+	fn purge_device() -> Weight;
 }
 
 /// Weights for `pallet_device_registry` with the runtime's database weights.
@@ -197,21 +203,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
-	fn add_maker() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `304`
-		//  Estimated: `3596`
-		// Minimum execution time: 59_158_000 picoseconds.
-		Weight::from_parts(63_805_000, 3596)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
-	/// Storage: `DeviceRegistry::Makers` (r:1 w:1)
-	/// Proof: `DeviceRegistry::Makers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn remove_maker() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `432`
@@ -245,6 +236,68 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Minimum execution time: 5_919_000 picoseconds.
 		Weight::from_parts(6_520_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn apply_maker() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `304`
+		//  Estimated: `3596`
+		// Minimum execution time: 59_158_000 picoseconds.
+		Weight::from_parts(63_805_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn withdraw_maker_application() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `432`
+		//  Estimated: `3596`
+		// Minimum execution time: 50_506_000 picoseconds.
+		Weight::from_parts(55_012_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn approve_maker() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn top_up_maker_bond() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `432`
+		//  Estimated: `3596`
+		// Minimum execution time: 55_702_000 picoseconds.
+		Weight::from_parts(59_208_000, 3596)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn top_up_deposit() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `459`
+		//  Estimated: `3659`
+		// Minimum execution time: 57_155_000 picoseconds.
+		Weight::from_parts(61_932_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	fn cancel_device_transfer() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `258`
+		//  Estimated: `3659`
+		// Minimum execution time: 14_802_000 picoseconds.
+		Weight::from_parts(17_446_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn purge_device() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `396`
+		//  Estimated: `3659`
+		// Minimum execution time: 57_235_000 picoseconds.
+		Weight::from_parts(61_472_000, 3659)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -295,11 +348,6 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn add_maker() -> Weight {
-		Weight::from_parts(63_805_000, 3596)
-			.saturating_add(ParityDbWeight::get().reads(3_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-	}
 	fn remove_maker() -> Weight {
 		Weight::from_parts(55_012_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
@@ -313,5 +361,39 @@ impl WeightInfo for () {
 	fn set_kind_policy() -> Weight {
 		Weight::from_parts(6_520_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn apply_maker() -> Weight {
+		Weight::from_parts(63_805_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn withdraw_maker_application() -> Weight {
+		Weight::from_parts(55_012_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn approve_maker() -> Weight {
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn top_up_maker_bond() -> Weight {
+		Weight::from_parts(59_208_000, 3596)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn top_up_deposit() -> Weight {
+		Weight::from_parts(61_932_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	fn cancel_device_transfer() -> Weight {
+		Weight::from_parts(17_446_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn purge_device() -> Weight {
+		Weight::from_parts(61_472_000, 3659)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 }

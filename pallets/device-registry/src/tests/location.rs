@@ -75,7 +75,7 @@ fn only_the_owner_of_a_working_device_moves_it() {
 			Error::<Test>::UnknownDevice
 		);
 		assert_ok!(Registry::suspend_device(
-			RuntimeOrigin::root(),
+			deny(),
 			device.clone(),
 			SuspensionReason::LocationSpoofing
 		));

@@ -1,11 +1,16 @@
-use crate::{mock::*, Devices, Error, Event, HoldReason, MakerAttestation, OwnerDeviceCount};
+use crate::{
+	mock::*, Devices, Error, Event, HoldReason, MakerAttestation, OwnerDeviceCount, Registrations,
+};
 use depin_primitives::{
 	proofs::{maker_payload, possession_payload},
 	DeviceKind,
 };
 use frame_support::{assert_noop, assert_ok};
-use sp_core::{ecdsa, Pair};
-use sp_runtime::{traits::IdentifyAccount, AccountId32, MultiSignature, MultiSigner};
+use sp_core::{ecdsa, ed25519, Pair};
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	AccountId32, MultiSignature, MultiSigner,
+};
 
 fn register_call(
 	owner: &AccountId,
@@ -70,7 +75,7 @@ fn ed25519_device_keys_are_accepted() {
 	ExtBuilder::default().build_and_execute(|| {
 		let key = ed("device-ed");
 		let device: AccountId32 = key.public().into();
-		let proof = key.sign(&possession_payload(&genesis(), &alice(), &device)).into();
+		let proof = key.sign(&possession_payload(&genesis(), &alice(), &device, 0)).into();
 		assert_ok!(register_call(&alice(), &device, DeviceKind::Sensor, BERLIN, proof, None));
 		assert!(Devices::<Test>::contains_key(&device));
 	});
@@ -82,7 +87,7 @@ fn ecdsa_device_keys_are_rejected() {
 		let key =
 			ecdsa::Pair::from_string("//device-ecdsa", None).unwrap_or_else(|e| panic!("{e:?}"));
 		let device: AccountId32 = MultiSigner::from(key.public()).into_account();
-		let proof = key.sign(&possession_payload(&genesis(), &alice(), &device)).into();
+		let proof = key.sign(&possession_payload(&genesis(), &alice(), &device, 0)).into();
 		assert_noop!(
 			register_call(&alice(), &device, DeviceKind::Sensor, BERLIN, proof, None),
 			Error::<Test>::UnsupportedSignature
@@ -148,7 +153,7 @@ fn proof_signed_for_another_chain_is_rejected() {
 		let device = account(&key);
 		let other_chain = sp_core::H256::repeat_byte(0x42);
 		assert_ne!(other_chain, genesis());
-		let proof = key.sign(&possession_payload(&other_chain, &alice(), &device)).into();
+		let proof = key.sign(&possession_payload(&other_chain, &alice(), &device, 0)).into();
 		assert_noop!(
 			register_call(&alice(), &device, DeviceKind::Hotspot, BERLIN, proof, None),
 			Error::<Test>::InvalidPossessionProof
@@ -169,7 +174,7 @@ fn proof_signed_for_another_purpose_is_rejected() {
 		);
 		// Another key's signature over the right payload is not the device's.
 		let stranger = sr("stranger");
-		let proof = stranger.sign(&possession_payload(&genesis(), &alice(), &device)).into();
+		let proof = stranger.sign(&possession_payload(&genesis(), &alice(), &device, 0)).into();
 		assert_noop!(
 			register_call(&alice(), &device, DeviceKind::Hotspot, BERLIN, proof, None),
 			Error::<Test>::InvalidPossessionProof
@@ -264,7 +269,7 @@ fn attestation_by_unknown_or_removed_maker_is_rejected() {
 			Error::<Test>::UnknownMaker
 		);
 
-		assert_ok!(Registry::remove_maker(RuntimeOrigin::root(), maker()));
+		assert_ok!(Registry::remove_maker(council(), maker()));
 		assert_noop!(
 			register_call(
 				&alice(),
@@ -341,5 +346,98 @@ fn owner_who_cannot_pay_is_rejected_without_losing_funds() {
 		);
 		assert_eq!(free(&poor), DEPOSIT + 5);
 		assert_eq!(held(HoldReason::DeviceDeposit, &poor), 0);
+	});
+}
+
+#[test]
+fn seller_cannot_replay_an_old_proof_after_the_buyer_leaves() {
+	ExtBuilder::default().build_and_execute(|| {
+		let key = sr("device-1");
+		let device = account(&key);
+		// Alice registers with the device's proof, keeps a copy of it, and sells the device.
+		let old_proof = possession_proof(&key, &alice());
+		assert_ok!(register_call(
+			&alice(),
+			&device,
+			DeviceKind::Hotspot,
+			BERLIN,
+			old_proof.clone(),
+			None
+		));
+		assert_eq!(Registrations::<Test>::get(&device), 1);
+		assert_ok!(Registry::transfer_device(
+			RuntimeOrigin::signed(alice()),
+			device.clone(),
+			bob()
+		));
+		assert_ok!(Registry::accept_device_transfer(RuntimeOrigin::signed(bob()), device.clone()));
+		// Bob leaves: the record is withdrawn.
+		assert_ok!(Registry::deregister_device(RuntimeOrigin::signed(bob()), device.clone()));
+		System::set_block_number(1 + DELAY);
+		assert_ok!(Registry::withdraw_deposit(RuntimeOrigin::signed(bob()), device.clone()));
+		// Alice replays the old proof: it was spent on registration 0.
+		assert_noop!(
+			register_call(&alice(), &device, DeviceKind::Hotspot, BERLIN, old_proof, None),
+			Error::<Test>::InvalidPossessionProof
+		);
+		// Only a fresh proof by the device, for its next registration, registers it again.
+		assert_ok!(register_call(
+			&bob(),
+			&device,
+			DeviceKind::Hotspot,
+			BERLIN,
+			possession_proof(&key, &bob()),
+			None
+		));
+		assert_eq!(Registrations::<Test>::get(&device), 2);
+	});
+}
+
+#[test]
+fn the_zero_key_with_a_zero_signature_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let zero = AccountId32::new([0; 32]);
+		let forged = MultiSignature::Ed25519(ed25519::Signature::from_raw([0; 64]));
+		// The forgery is real: ZIP-215 verification accepts it for the zero key.
+		assert!(forged.verify(&possession_payload(&genesis(), &alice(), &zero, 0)[..], &zero));
+		assert_noop!(
+			register_call(&alice(), &zero, DeviceKind::Hotspot, BERLIN, forged, None),
+			Error::<Test>::WeakKey
+		);
+	});
+}
+
+#[test]
+fn every_small_order_key_is_refused_and_really_forges() {
+	ExtBuilder::default().build_and_execute(|| {
+		// R = the identity's encoding, s = 0: verifies any message for a small-order key.
+		let mut raw = [0u8; 64];
+		raw[0] = 1;
+		let forged = MultiSignature::Ed25519(ed25519::Signature::from_raw(raw));
+		for key in depin_primitives::keys::weak_keys() {
+			let device = AccountId32::new(key);
+			let payload = possession_payload(&genesis(), &alice(), &device, 0);
+			assert!(forged.verify(&payload[..], &device), "{key:02x?} does not forge");
+			assert_noop!(
+				register_call(&alice(), &device, DeviceKind::Hotspot, BERLIN, forged.clone(), None),
+				Error::<Test>::WeakKey
+			);
+		}
+	});
+}
+
+#[test]
+fn the_sr25519_identity_key_forges_and_is_refused() {
+	ExtBuilder::default().build_and_execute(|| {
+		let zero = AccountId32::new([0; 32]);
+		// schnorrkel: R = identity, s = 0 (with the schnorrkel marker bit).
+		let mut raw = [0u8; 64];
+		raw[63] = 0x80;
+		let forged = MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw(raw));
+		assert!(forged.verify(&possession_payload(&genesis(), &alice(), &zero, 0)[..], &zero));
+		assert_noop!(
+			register_call(&alice(), &zero, DeviceKind::Hotspot, BERLIN, forged, None),
+			Error::<Test>::WeakKey
+		);
 	});
 }
