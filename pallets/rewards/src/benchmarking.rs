@@ -21,10 +21,18 @@ fn last_event<T: Config>(event: Event<T>) {
 	frame_system::Pallet::<T>::assert_last_event(event);
 }
 
-/// A pool for `pot` in closed epoch `epoch` worth 1000 x the existential balance unit.
-fn pool<T: Config>(epoch: EpochIndex, pot: Pot) {
+/// A pool for `pot` in closed epoch `epoch` worth 1000 x the existential balance unit, shared
+/// among `shares` points (more than one ledger's, so that valuing one writes the pool back).
+fn pool<T: Config>(epoch: EpochIndex, pot: Pot, shares: u128) {
 	let amount: BalanceOf<T> = 1_000_000_000_000u128.saturated_into();
-	Pools::<T>::insert(epoch, pot, Pool { amount, shares: 1_000 });
+	Pools::<T>::insert(epoch, pot, Pool { amount, shares });
+}
+
+/// Pools for every service in epoch 1, each shared by `ledgers` ledgers of 10 points.
+fn service_pools<T: Config>(ledgers: u128) {
+	for service in Service::ALL {
+		pool::<T>(1, Pot::Service(service), 10 * ledgers);
+	}
 }
 
 /// Moves the clock to epoch `index` (started at the current block).
@@ -39,7 +47,7 @@ fn set_epoch<T: Config>(index: EpochIndex) {
 /// and a held-back amount: valuing it reads a pool per service and splits hold-back.
 fn young_ledger<T: Config>() -> DeviceLedgerOf<T> {
 	DeviceLedgerOf::<T> {
-		unvalued: [Unvalued { epoch: 1, points: 10, forfeit: false }; 3],
+		unvalued: [Unvalued { epoch: 1, points: 10, forfeit_points: 10 }; 3],
 		owed: 0u32.into(),
 		held: 1_000_000_000u128.saturated_into(),
 		registered_epoch: 1,
@@ -55,30 +63,52 @@ fn of_age<T: Config>() -> EpochIndex {
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: points of a closed epoch to value in every service and a hold-back to
-	/// release; the owner is paid by minting.
+	/// Worst case: the owner held the device before, so both its ledger and the owner's settled
+	/// ledger hold points of a closed epoch to value in every service (six pools, forfeits) and
+	/// hold-backs to release; the owner is paid by minting.
 	#[benchmark]
 	fn claim_rewards() {
 		let owner: T::AccountId = whitelisted_caller();
 		let device: T::AccountId = account("device", 0, SEED);
 		T::BenchmarkHelper::register_device(&owner, &device);
-		for service in Service::ALL {
-			pool::<T>(1, Pot::Service(service));
-		}
+		service_pools::<T>(3);
 		DeviceLedgers::<T>::insert(&device, young_ledger::<T>());
+		SettledLedgers::<T>::insert(&device, &owner, young_ledger::<T>());
 		set_epoch::<T>(of_age::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner.clone()), device.clone());
 
 		assert!(DeviceLedgers::<T>::get(&device).is_none());
+		assert!(SettledLedgers::<T>::get(&device, &owner).is_none());
+	}
+
+	/// The registry's change-of-owner and removal hook. Worst case: the device's ledger holds
+	/// young points of a closed epoch in every service, and the former owner already has a
+	/// settled ledger of it to roll and merge (six pools).
+	#[benchmark]
+	fn settle_device() {
+		let owner: T::AccountId = account("owner", 0, SEED);
+		let device: T::AccountId = account("device", 0, SEED);
+		service_pools::<T>(3);
+		DeviceLedgers::<T>::insert(&device, young_ledger::<T>());
+		SettledLedgers::<T>::insert(&device, &owner, young_ledger::<T>());
+		set_epoch::<T>(2);
+
+		#[block]
+		{
+			Pallet::<T>::settle_device(&device, &owner);
+		}
+
+		assert!(DeviceLedgers::<T>::get(&device).is_none());
+		assert!(SettledLedgers::<T>::get(&device, &owner).is_some());
 	}
 
 	/// Worst case: blocks of a closed epoch to value; the validator is paid by minting.
 	#[benchmark]
 	fn claim_validator_rewards() {
 		let validator: T::AccountId = whitelisted_caller();
-		pool::<T>(1, Pot::Validators);
+		pool::<T>(1, Pot::Validators, 20);
 		ValidatorLedgers::<T>::insert(
 			&validator,
 			ValidatorLedgerOf::<T> { epoch: 1, blocks: 10, owed: 1_000u32.into() },
@@ -110,12 +140,16 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `RewardSink::note_points`, as a service pallet calls it. Worst case: the device's
-	/// ledger holds young points of a closed epoch, valued first (one pool read).
+	/// `RewardSink::note_points`, as a service pallet calls it. Worst case: the registry record
+	/// is read (every call reads it: only active devices earn), and the device's ledger holds
+	/// young points of a closed epoch marked for forfeit, valued first (one pool read and write)
+	/// with a forfeit event. (The first-ledger path reads the same registry record and no pool.)
 	#[benchmark]
 	fn note_points() {
+		let owner: T::AccountId = account("owner", 0, SEED);
 		let device: T::AccountId = account("device", 0, SEED);
-		pool::<T>(1, Pot::Service(Service::Coverage));
+		T::BenchmarkHelper::register_device(&owner, &device);
+		pool::<T>(1, Pot::Service(Service::Coverage), 20);
 		DeviceLedgers::<T>::insert(&device, young_ledger::<T>());
 		set_epoch::<T>(2);
 
@@ -125,13 +159,14 @@ mod benchmarks {
 		}
 
 		assert_eq!(DeviceLedgers::<T>::get(&device).map(|l| l.unvalued[0].epoch), Some(2));
+		assert!(Epoch::<T>::get().forfeited > 0u32.into());
 	}
 
 	/// The author note of every block. Worst case: blocks of a closed epoch to value first.
 	#[benchmark]
 	fn note_author() {
 		let author: T::AccountId = account("author", 0, SEED);
-		pool::<T>(1, Pot::Validators);
+		pool::<T>(1, Pot::Validators, 20);
 		ValidatorLedgers::<T>::insert(
 			&author,
 			ValidatorLedgerOf::<T> { epoch: 1, blocks: 10, owed: 0u32.into() },
@@ -151,9 +186,7 @@ mod benchmarks {
 	#[benchmark]
 	fn forfeit_holdback() {
 		let device: T::AccountId = account("device", 0, SEED);
-		for service in Service::ALL {
-			pool::<T>(1, Pot::Service(service));
-		}
+		service_pools::<T>(2);
 		DeviceLedgers::<T>::insert(&device, young_ledger::<T>());
 		set_epoch::<T>(2);
 

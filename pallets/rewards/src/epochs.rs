@@ -1,7 +1,7 @@
 //! The epoch clock, the emission schedule and the epoch boundary.
 
-use crate::{pallet::*, service_index, BalanceOf, EpochStateOf, Pool, Pot, WeightInfo};
-use depin_primitives::{EpochClock, EpochIndex, Points, Service};
+use crate::{pallet::*, service_index, BalanceOf, EpochStateOf, PointTotal, Pool, Pot, WeightInfo};
+use depin_primitives::{EpochClock, EpochIndex, Service};
 use frame_support::{
 	defensive,
 	traits::{fungible::Mutate, Get},
@@ -38,10 +38,11 @@ impl<T: Config> Pallet<T> {
 		let state = Epoch::<T>::get();
 		let closes = now >= state.start.saturating_add(Self::epoch_length());
 		let weight = if closes {
-			Self::close_epoch(&state);
+			let unminted = Self::close_epoch(&state);
 			Epoch::<T>::put(EpochStateOf::<T> {
 				index: state.index.saturating_add(1),
 				start: now,
+				forfeited: unminted,
 				..Default::default()
 			});
 			T::WeightInfo::on_initialize_close(BENCHMARKED_DEVICES)
@@ -58,17 +59,19 @@ impl<T: Config> Pallet<T> {
 	/// Fixes the pools of the closed epoch `state`: per service (and for the validators) the
 	/// share of the emission and the points it is divided among. A pot without points goes to
 	/// the treasury, with the treasury's share (the remainder of the split, so that nothing is
-	/// lost to rounding) and the epoch's forfeits. O(services).
-	fn close_epoch(state: &EpochStateOf<T>) {
+	/// lost to rounding) and the epoch's forfeits. A pot of a 0% part with points gets a pool of
+	/// zero, so that its points are valued (at zero) like any others. O(services). Returns what
+	/// could not be minted to the treasury, carried to the next close.
+	fn close_epoch(state: &EpochStateOf<T>) -> BalanceOf<T> {
 		let emission = Self::emission(state.index);
 		let split = CurrentSplit::<T>::get();
 		let mut shared = BalanceOf::<T>::zero();
 		let mut to_treasury = BalanceOf::<T>::zero();
 
-		let mut fill = |pot: Pot, share: sp_runtime::Perbill, shares: Points| {
+		let mut fill = |pot: Pot, share: sp_runtime::Perbill, shares: PointTotal| {
 			let amount = share.mul_floor(emission);
 			shared = shared.saturating_add(amount);
-			if shares == 0 || amount.is_zero() {
+			if shares == 0 {
 				to_treasury = to_treasury.saturating_add(amount);
 			} else {
 				Pools::<T>::insert(state.index, pot, Pool { amount, shares });
@@ -77,26 +80,29 @@ impl<T: Config> Pallet<T> {
 		for service in Service::ALL {
 			fill(Pot::Service(service), split.of(service), state.points[service_index(service)]);
 		}
-		fill(Pot::Validators, split.validators, Points::from(state.blocks));
+		fill(Pot::Validators, split.validators, PointTotal::from(state.blocks));
 
 		// The treasury's own share is what the other parts left.
 		to_treasury = to_treasury
 			.saturating_add(emission.saturating_sub(shared))
 			.saturating_add(state.forfeited);
 		TotalEmitted::<T>::mutate(|total| *total = total.saturating_add(emission));
+		let mut unminted = BalanceOf::<T>::zero();
 		if !to_treasury.is_zero() {
 			match T::Currency::mint_into(&T::Treasury::get(), to_treasury) {
 				Ok(minted) => {
 					TotalMinted::<T>::mutate(|total| *total = total.saturating_add(minted))
 				}
 				// Only possible if the treasury account cannot exist (below the existential
-				// deposit): the amount then stays unminted.
+				// deposit): the amount is tried again at the next close, so none is lost.
 				Err(_) => {
 					defensive!("rewards: minting to the treasury failed");
+					unminted = to_treasury;
 				}
 			}
 		}
 		Self::deposit_event(Event::EpochClosed { epoch: state.index, emission, to_treasury });
+		unminted
 	}
 }
 

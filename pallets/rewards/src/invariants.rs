@@ -2,43 +2,60 @@
 
 #![cfg(any(feature = "try-runtime", test))]
 
-use crate::{pallet::*, service_index, Pot};
+use crate::{pallet::*, service_index, BalanceOf, DeviceLedgerOf, PointTotal, Pot};
 use alloc::collections::btree_map::BTreeMap;
-use depin_primitives::{EpochIndex, Points, Service};
+use depin_primitives::{EpochIndex, Service};
 use frame_support::ensure;
-use sp_runtime::{traits::Zero, TryRuntimeError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 impl<T: Config> Pallet<T> {
 	/// - the split sums to 100% and the epoch length is not zero;
-	/// - everything minted (claims, treasury) never exceeds what closed epochs emitted;
-	/// - the epoch's points per service equal the sum of the points the device ledgers hold for
-	///   it, and its blocks the sum of the validator ledgers' blocks;
-	/// - points (blocks) of a closed epoch still in ledgers have a pool, and add up to no more
-	///   than the pool's shares;
-	/// - no ledger is ahead of the epoch in progress.
+	/// - every planck emitted is accounted for, exactly: `TotalEmitted = TotalMinted` + what
+	///   pools still owe + what ledgers (device, settled, validator) hold as owed or held back +
+	///   the forfeits awaiting the treasury (no dust, nothing created);
+	/// - the epoch's points per service equal the sum of the points the device and settled
+	///   ledgers hold for it, and its blocks the sum of the validator ledgers' blocks;
+	/// - the points (blocks) of each closed epoch still in ledgers equal their pool's shares
+	///   exactly, and no pool is left without the points behind it;
+	/// - no forfeit mark covers more points than its entry holds, and no ledger is ahead of the
+	///   epoch in progress; no stored ledger is empty.
 	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(CurrentSplit::<T>::get().is_whole(), "split does not sum to 100%");
 		ensure!(!EpochLength::<T>::get().is_zero(), "epoch length is zero");
-		ensure!(TotalMinted::<T>::get() <= TotalEmitted::<T>::get(), "minted more than emitted");
+		let (emitted, minted) = (TotalEmitted::<T>::get(), TotalMinted::<T>::get());
+		ensure!(minted <= emitted, "minted more than emitted");
 
 		let epoch = Epoch::<T>::get();
-		let mut current = [0 as Points; 3];
-		let mut closed: BTreeMap<(EpochIndex, Pot), Points> = BTreeMap::new();
-		for (_, ledger) in DeviceLedgers::<T>::iter() {
+		let mut current = [0 as PointTotal; 3];
+		let mut closed: BTreeMap<(EpochIndex, Pot), PointTotal> = BTreeMap::new();
+		let mut holds = BalanceOf::<T>::zero();
+		let mut check_device = |ledger: &DeviceLedgerOf<T>| -> Result<(), TryRuntimeError> {
+			holds = holds.saturating_add(ledger.owed).saturating_add(ledger.held);
 			for service in Service::ALL {
 				let entry = ledger.unvalued[service_index(service)];
 				ensure!(entry.epoch <= epoch.index, "device ledger ahead of the epoch");
+				ensure!(entry.forfeit_points <= entry.points, "forfeit mark beyond the points");
 				if entry.points == 0 {
 					continue;
 				}
-				if entry.epoch == epoch.index {
-					let sum = &mut current[service_index(service)];
-					*sum = sum.saturating_add(entry.points);
+				let sum = if entry.epoch == epoch.index {
+					&mut current[service_index(service)]
 				} else {
-					let sum = closed.entry((entry.epoch, Pot::Service(service))).or_default();
-					*sum = sum.saturating_add(entry.points);
-				}
+					closed.entry((entry.epoch, Pot::Service(service))).or_default()
+				};
+				*sum = sum.saturating_add(entry.points);
 			}
+			Ok(())
+		};
+		for (_, ledger) in DeviceLedgers::<T>::iter() {
+			check_device(&ledger)?;
+		}
+		for (_, _, ledger) in SettledLedgers::<T>::iter() {
+			ensure!(!ledger.is_empty(), "an empty settled ledger is stored");
+			check_device(&ledger)?;
 		}
 		for service in Service::ALL {
 			ensure!(
@@ -50,6 +67,7 @@ impl<T: Config> Pallet<T> {
 		let mut blocks: u32 = 0;
 		for (_, ledger) in ValidatorLedgers::<T>::iter() {
 			ensure!(ledger.epoch <= epoch.index, "validator ledger ahead of the epoch");
+			holds = holds.saturating_add(ledger.owed);
 			if ledger.blocks == 0 {
 				continue;
 			}
@@ -62,10 +80,20 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(blocks == epoch.blocks, "epoch blocks differ from the validator ledgers' blocks");
 
-		for ((index, pot), sum) in closed {
-			let pool = Pools::<T>::get(index, pot).ok_or("unvalued points without a pool")?;
-			ensure!(sum <= pool.shares, "ledgers hold more points than their pool");
+		let mut owed_by_pools = BalanceOf::<T>::zero();
+		for (index, pot, pool) in Pools::<T>::iter() {
+			ensure!(index < epoch.index, "a pool of an epoch that has not closed");
+			let sum = closed.remove(&(index, pot)).unwrap_or_default();
+			ensure!(sum == pool.shares, "a pool's shares differ from the points behind it");
+			owed_by_pools = owed_by_pools.saturating_add(pool.amount);
 		}
+		ensure!(closed.is_empty(), "unvalued points without a pool");
+
+		let accounted = minted
+			.saturating_add(owed_by_pools)
+			.saturating_add(holds)
+			.saturating_add(epoch.forfeited);
+		ensure!(accounted == emitted, "emission not accounted for to the planck");
 		Ok(())
 	}
 }

@@ -9,16 +9,27 @@
 //!   governance [`Split`] (`AdminOrigin`) shares it between services, validators and treasury; it
 //!   must sum to exactly 100%.
 //! - **Points**: service pallets call [`depin_primitives::RewardSink::note_points`], which is
-//!   O(1): it updates the device's ledger and the epoch's totals.
+//!   O(1): it updates the device's ledger and the epoch's totals (u128 sums, which cannot
+//!   saturate). Points for a device that is not active in the registry are refused.
 //! - **Epoch boundary**: O(services) work only. For each service (and the validators) the pool of
 //!   the closed epoch is fixed: its amount and the points it is shared among. A pot nobody earned
 //!   goes to the treasury. No loop over devices, ever.
 //! - **Lazy ledgers**: a device keeps one small ledger (per service, the points of the last epoch
-//!   it earned in), valued when it earns again or is claimed for: `amount * points / total points` of its epoch, rounded down. `claim_rewards`
-//!   (by the owner) mints what is owed. Rewards never expire.
+//!   it earned in), valued when it earns again or is claimed for: `left * points / shares left`
+//!   of its epoch's pool, rounded down, both counted down, so that a pool pays out exactly what
+//!   it received (no dust) and is deleted when its last points are valued. `claim_rewards` (by
+//!   the owner) mints what is owed. Rewards never expire: `TotalEmitted = TotalMinted + what
+//!   pools still owe + what ledgers hold + forfeits awaiting the treasury`, exactly.
+//! - **Owners**: what a device earned belongs to the owner who held it then. On a change of owner
+//!   or the removal of the record (told by the registry through
+//!   [`depin_primitives::OnDeviceChange`]) the device's ledger becomes a settled ledger of the
+//!   previous owner, which that owner claims with the same `claim_rewards`; the new owner (or
+//!   a re-registration of the key) starts clean, with the hold-back clock of its own
+//!   registration.
 //! - **Hold-back**: rewards earned while a device is younger than `HoldbackEpochs` are
 //!   `HoldbackRatio` held back, and released once it comes of age. A device suspended before
-//!   then forfeits them (and the hold-back share of its unvalued points) to the treasury.
+//!   then forfeits them (and the hold-back share of the points it had earned until then, when
+//!   they are valued) to the treasury; points earned after a reinstatement keep theirs.
 //! - **Validators**: block authors (from pallet-authorship, wired in the runtime to
 //!   [`Pallet::note_block_author`]) share the validator part by blocks authored, claimed with
 //!   `claim_validator_rewards`.
@@ -136,6 +147,19 @@ pub mod pallet {
 	pub type DeviceLedgers<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, DeviceLedgerOf<T>>;
 
+	/// What devices earned for owners who no longer hold them (after a transfer or the removal
+	/// of the record): `(device, former owner) -> ledger`, claimed by that owner with
+	/// `claim_rewards(device)` and removed once empty. At most one per device and owner.
+	#[pallet::storage]
+	pub type SettledLedgers<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		DeviceLedgerOf<T>,
+	>;
+
 	/// Each block author's ledger: unvalued blocks and owed rewards.
 	#[pallet::storage]
 	pub type ValidatorLedgers<T: Config> =
@@ -204,13 +228,21 @@ pub mod pallet {
 			/// What was minted.
 			amount: BalanceOf<T>,
 		},
-		/// A suspended device forfeited its held-back rewards to the treasury.
+		/// A suspended device forfeited held-back rewards to the treasury: at its suspension,
+		/// and again when the points it had earned until then are valued.
 		HoldbackForfeited {
 			/// The device.
 			device: T::AccountId,
-			/// What it forfeited now (the hold-back share of its unvalued points follows when
-			/// they are valued).
+			/// What it forfeited now.
 			amount: BalanceOf<T>,
+		},
+		/// A device changed owner or its record was removed: what it had earned was set aside
+		/// for the owner who held it then.
+		DeviceRewardsSettled {
+			/// The device.
+			device: T::AccountId,
+			/// The owner the rewards belong to (claims with `claim_rewards(device)`).
+			owner: T::AccountId,
 		},
 		/// Governance set a new split table (from the next epoch close).
 		SplitSet {
@@ -223,9 +255,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The split's parts do not sum to exactly 100%.
 		SplitNotWhole,
-		/// The device is not in the registry.
+		/// The device is not in the registry, and the caller has no settled rewards of it.
 		UnknownDevice,
-		/// Only the device's owner may claim its rewards.
+		/// Only the device's owner (or a former owner, for what it earned then) may claim.
 		NotOwner,
 		/// Nothing is owed now (rewards of the epoch in progress are valued when it closes;
 		/// held-back rewards when the device comes of age).
@@ -249,8 +281,10 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Claims the rewards of `device` for its owner: values its ledgers, releases what was
-		/// held back if it has come of age, and mints what is owed to the owner.
+		/// Claims the rewards of `device` for the caller: as its owner, what the device earned
+		/// under the caller; as a former owner, what it earned until it changed hands or was
+		/// removed. Values the ledgers, releases what was held back if the device has come of
+		/// age, and mints what is owed.
 		///
 		/// Errors: `UnknownDevice`, `NotOwner`, `NothingToClaim`.
 		#[pallet::call_index(0)]

@@ -4,7 +4,7 @@
 use crate::{self as pallet_rewards, Split};
 use depin_primitives::{
 	testing::MockRegistry, Cell, DeviceInfo, DeviceKind, DeviceRegistry, DeviceState, EpochClock,
-	EpochIndex,
+	EpochIndex, OnDeviceChange,
 };
 use frame_support::{
 	derive_impl, parameter_types,
@@ -142,6 +142,35 @@ pub fn add_device(device: AccountId, owner: AccountId, epoch: EpochIndex) {
 			registered_epoch: epoch,
 		},
 	);
+}
+
+/// Suspends `device` as the registry does: its state changes, then the hook runs.
+pub fn suspend(device: AccountId) {
+	MockRegistry::set_state(&device, DeviceState::Suspended);
+	let owner = TestRegistry::owner(&device).unwrap_or_default();
+	<Rewards as OnDeviceChange<AccountId>>::on_device_suspended(&device, &owner);
+}
+
+/// Reinstates `device` as the registry does.
+pub fn reinstate(device: AccountId) {
+	MockRegistry::set_state(&device, DeviceState::Active);
+	<Rewards as OnDeviceChange<AccountId>>::on_device_reinstated(&device);
+}
+
+/// Hands `device` to `to` as the registry does on an accepted transfer.
+pub fn change_owner(device: AccountId, to: AccountId) {
+	let Some(mut info) = TestRegistry::device(&device) else { return };
+	let from = info.owner;
+	info.owner = to;
+	MockRegistry::insert(&device, info);
+	<Rewards as OnDeviceChange<AccountId>>::on_owner_changed(&device, &from, &to);
+}
+
+/// Removes `device`'s record as the registry does on a withdrawal or a purge.
+pub fn remove_device(device: AccountId) {
+	let Some(info) = TestRegistry::device(&device) else { return };
+	MockRegistry::remove(&device);
+	<Rewards as OnDeviceChange<AccountId>>::on_device_removed(&device, &info.owner);
 }
 
 /// Runs blocks up to `n`: each block's `on_initialize`, then its author (if any) is noted, as

@@ -2,7 +2,7 @@
 //! epochs and the per-device and per-validator ledgers.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use depin_primitives::{EpochIndex, Points, Service};
+use depin_primitives::{EpochIndex, Service};
 use frame_support::traits::fungible;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
@@ -24,6 +24,12 @@ pub type ValidatorLedgerOf<T> = ValidatorLedger<BalanceOf<T>>;
 
 /// A closed epoch's pool, as stored.
 pub type PoolOf<T> = Pool<BalanceOf<T>>;
+
+/// Sums of points: an epoch's total per service, a ledger's points, a pool's shares. A single
+/// note is a `Points` (u64); sums are u128, so that no count of notes of any size can saturate
+/// them (that would take 2^64 notes of `u64::MAX` points) and shares always equal the points
+/// behind them.
+pub type PointTotal = u128;
 
 /// How each epoch's emission is shared. The parts must sum to exactly 100%.
 #[derive(
@@ -123,21 +129,26 @@ pub struct EpochState<BlockNumber, Balance> {
 	/// The block it started at.
 	pub start: BlockNumber,
 	/// Points noted so far, per service (`Coverage`, `Storage`, `Energy`).
-	pub points: [Points; 3],
+	pub points: [PointTotal; 3],
 	/// Blocks authored so far.
 	pub blocks: u32,
-	/// Held-back rewards forfeited so far, minted to the treasury when the epoch closes.
+	/// Held-back rewards forfeited so far (and any treasury mint that failed at the last close),
+	/// minted to the treasury when the epoch closes.
 	pub forfeited: Balance,
 }
 
-/// What a closed epoch pays to one pot: `amount` shared pro rata among `shares` points (or
-/// blocks). Stored only when `shares` is not zero (otherwise the amount went to the treasury).
+/// What a closed epoch still owes one pot: `amount` shared pro rata among the `shares` points
+/// (or blocks) not valued yet. Both count down as ledgers are valued (each takes
+/// `amount * points / shares`, rounded down), so the last points valued take what rounding left
+/// and the pool pays out exactly what it received; it is removed when no share is left. Stored
+/// only when the epoch closed with shares (a pot without any went to the treasury); a pot of a
+/// 0% part is stored with amount zero, and its points are worth zero.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Pool<Balance> {
-	/// What the pot received from the epoch's emission.
+	/// What is left to pay.
 	pub amount: Balance,
-	/// The points (or blocks) it is shared among.
-	pub shares: Points,
+	/// The points (or blocks) not valued yet.
+	pub shares: PointTotal,
 }
 
 /// Points a device earned for one service in one epoch, not yet valued.
@@ -146,14 +157,15 @@ pub struct Unvalued {
 	/// The epoch the points were earned in; they are valued once it has closed.
 	pub epoch: EpochIndex,
 	/// The points.
-	pub points: Points,
-	/// Set when the device was suspended while young: the hold-back part of these points is
-	/// forfeit when they are valued.
-	pub forfeit: bool,
+	pub points: PointTotal,
+	/// How many of `points` were earned before a suspension of the device while it was young:
+	/// the hold-back part of their value is forfeit when they are valued. Points earned after
+	/// a reinstatement are not.
+	pub forfeit_points: PointTotal,
 }
 
 /// A device's one ledger, rolled forward lazily: per service, the points of the last epoch it
-/// earned in; and what is owed and held back. 73 bytes encoded.
+/// earned in; and what is owed and held back. 144 bytes encoded at most.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
 pub struct DeviceLedger<Balance> {
 	/// Unvalued points per service (`Coverage`, `Storage`, `Energy`).
@@ -173,7 +185,7 @@ impl<Balance: sp_runtime::traits::Zero> DeviceLedger<Balance> {
 	}
 
 	/// Unvalued points of all services.
-	pub fn unvalued_points(&self) -> Points {
+	pub fn unvalued_points(&self) -> PointTotal {
 		self.unvalued.iter().fold(0, |sum, u| sum.saturating_add(u.points))
 	}
 }
@@ -197,7 +209,7 @@ pub struct PendingRewards<Balance> {
 	/// Held back until the device comes of age (forfeit if it is suspended before).
 	pub held_back: Balance,
 	/// Points of the epoch in progress, valued when it closes.
-	pub unvalued_points: Points,
+	pub unvalued_points: PointTotal,
 }
 
 /// The epoch clock and emission as a UI shows them (runtime API).
@@ -216,7 +228,7 @@ pub struct EpochInfo<Balance, BlockNumber> {
 	/// How the emission is shared.
 	pub split: Split,
 	/// Points noted so far in the epoch, per service (`Coverage`, `Storage`, `Energy`).
-	pub points: [Points; 3],
+	pub points: [PointTotal; 3],
 	/// Blocks authored so far in the epoch.
 	pub blocks_authored: u32,
 }

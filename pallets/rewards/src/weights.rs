@@ -50,6 +50,7 @@ pub trait WeightInfo {
 	fn note_points() -> Weight;
 	fn note_author() -> Weight;
 	fn forfeit_holdback() -> Weight;
+	fn settle_device() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_close(d: u32, ) -> Weight;
 }
@@ -172,6 +173,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
+	fn settle_device() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `253`
+		//  Estimated: `8553`
+		// Minimum execution time: 20_321_000 picoseconds.
+		Weight::from_parts(21_471_000, 8553)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -214,5 +224,10 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(3_308, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
+	}
+	fn settle_device() -> Weight {
+		Weight::from_parts(21_471_000, 8553)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -71,10 +71,11 @@ fn two_devices_share_a_service_pro_rata() {
 		let (alice, bob) = (free(ALICE), free(BOB));
 		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1));
 		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(BOB), DEVICE_2));
-		// 200_000 / 3 and 400_000 / 3, rounded down: one unit of dust stays unminted.
+		// 200_000 / 3 rounded down for the first claim; the last takes what is left, so the
+		// pool pays out exactly its amount and each share is within a planck of the exact one.
 		assert_eq!(free(ALICE) - alice, pool / 3);
-		assert_eq!(free(BOB) - bob, pool * 2 / 3);
-		assert_eq!(pool / 3 + pool * 2 / 3, pool - 1);
+		assert_eq!(free(BOB) - bob, pool - pool / 3);
+		assert_eq!(pool * 2 / 3 + 1, pool - pool / 3);
 	});
 }
 
@@ -154,5 +155,69 @@ fn claiming_for_an_unknown_device_fails() {
 			Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1),
 			Error::<Test>::UnknownDevice
 		);
+	});
+}
+
+#[test]
+fn two_devices_noting_u64_max_points_share_the_pool_and_no_more() {
+	build_and_execute(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		add_device(DEVICE_2, BOB, 0);
+		run_to_epoch(3);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, u64::MAX);
+		Rewards::note_points(Service::Coverage, &DEVICE_2, u64::MAX);
+		// The total does not saturate: it is twice u64::MAX.
+		assert_eq!(crate::Epoch::<Test>::get().points[0], 2 * u128::from(u64::MAX));
+		run_to_epoch(4);
+		let pool = coverage_pool(3);
+		let (alice, bob) = (free(ALICE), free(BOB));
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1));
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(BOB), DEVICE_2));
+		assert_eq!(free(ALICE) - alice, pool / 2);
+		assert_eq!(free(BOB) - bob, pool / 2);
+		assert!(TotalMinted::<Test>::get() <= TotalEmitted::<Test>::get());
+	});
+}
+
+#[test]
+fn a_pool_pays_out_exactly_its_amount_and_is_deleted_when_valued() {
+	build_and_execute(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		add_device(DEVICE_2, BOB, 0);
+		add_device(3, ALICE, 0);
+		run_to_epoch(3);
+		// Three equal shares of a pool not divisible by three.
+		for device in [DEVICE_1, DEVICE_2, 3] {
+			Rewards::note_points(Service::Coverage, &device, 1);
+		}
+		run_to_epoch(4);
+		let pool = coverage_pool(3);
+		assert_ne!(pool % 3, 0);
+		let before = free(ALICE) + free(BOB);
+		for (owner, device) in [(ALICE, DEVICE_1), (BOB, DEVICE_2), (ALICE, 3)] {
+			assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(owner), device));
+		}
+		// No dust: the three claims add up to the pool, to the planck.
+		assert_eq!(free(ALICE) + free(BOB) - before, pool);
+		assert_eq!(crate::Pools::<Test>::get(3, crate::Pot::Service(Service::Coverage)), None);
+	});
+}
+
+#[test]
+fn pending_rewards_values_like_a_claim_but_writes_nothing() {
+	build_and_execute(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		add_device(DEVICE_2, BOB, 0);
+		run_to_epoch(3);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 1);
+		Rewards::note_points(Service::Coverage, &DEVICE_2, 2);
+		run_to_epoch(4);
+		let root = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		let pending = Rewards::pending_rewards(&DEVICE_1);
+		assert_eq!(sp_io::storage::root(sp_runtime::StateVersion::V1), root);
+		assert_eq!(pending.claimable, coverage_pool(3) / 3);
+		let before = free(ALICE);
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1));
+		assert_eq!(free(ALICE) - before, pending.claimable);
 	});
 }

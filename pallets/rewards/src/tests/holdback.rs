@@ -1,7 +1,7 @@
 //! Hold-back of young devices' rewards: release when they come of age, forfeit on suspension.
 
 use crate::{mock::*, Epoch, Event, PendingRewards};
-use depin_primitives::{OnDeviceSuspended, RewardSink, Service};
+use depin_primitives::{RewardSink, Service};
 use frame_support::assert_ok;
 use sp_runtime::Perbill;
 
@@ -62,7 +62,7 @@ fn a_device_suspended_while_young_forfeits_its_held_back_rewards_to_the_treasury
 		// Earned in epoch 2 as well (young), then suspended before epoch 2 closes.
 		Rewards::note_points(Service::Coverage, &DEVICE_1, 10);
 		let half = coverage_pool() / 2;
-		Rewards::on_device_suspended(&DEVICE_1, &ALICE);
+		suspend(DEVICE_1);
 		assert_eq!(
 			rewards_events().last(),
 			Some(&Event::HoldbackForfeited { device: DEVICE_1, amount: half })
@@ -95,11 +95,63 @@ fn a_device_suspended_when_of_age_forfeits_nothing() {
 		add_device(DEVICE_1, ALICE, 1);
 		Rewards::note_points(Service::Coverage, &DEVICE_1, 10);
 		run_to_epoch(3);
-		Rewards::on_device_suspended(&DEVICE_1, &ALICE);
+		suspend(DEVICE_1);
 		assert!(!rewards_events().iter().any(|e| matches!(e, Event::HoldbackForfeited { .. })));
 		assert_eq!(Epoch::<Test>::get().forfeited, 0);
 		let before = free(ALICE);
 		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1));
 		assert_eq!(free(ALICE) - before, coverage_pool());
+	});
+}
+
+#[test]
+fn a_suspended_device_earns_nothing() {
+	build_and_execute(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		suspend(DEVICE_1);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 10);
+		assert_eq!(Epoch::<Test>::get().points, [0, 0, 0]);
+		assert_eq!(crate::DeviceLedgers::<Test>::get(DEVICE_1), None);
+		// Nor does a device the registry does not know, or a deregistered one.
+		Rewards::note_points(Service::Coverage, &DEVICE_2, 10);
+		add_device(DEVICE_2, BOB, 0);
+		depin_primitives::testing::MockRegistry::set_state(
+			&DEVICE_2,
+			depin_primitives::DeviceState::Deregistered,
+		);
+		Rewards::note_points(Service::Coverage, &DEVICE_2, 10);
+		assert_eq!(Epoch::<Test>::get().points, [0, 0, 0]);
+	});
+}
+
+#[test]
+fn points_earned_after_reinstatement_keep_their_held_back_half() {
+	build_and_execute(|| {
+		run_to_epoch(1);
+		add_device(DEVICE_1, ALICE, 1);
+		// 10 points, suspended, reinstated, 30 points more in the same (young) epoch.
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 10);
+		suspend(DEVICE_1);
+		reinstate(DEVICE_1);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 30);
+		run_to_epoch(2);
+		// The pool is valued at 40 points: the first 10 lose their held-back half, the other
+		// 30 keep theirs (held until the device comes of age).
+		let value = coverage_pool();
+		let held = value / 2;
+		let forfeited = held / 4;
+		assert_eq!(
+			Rewards::pending_rewards(&DEVICE_1),
+			PendingRewards {
+				claimable: value - held,
+				held_back: held - forfeited,
+				unvalued_points: 0
+			}
+		);
+		assert_ok!(Rewards::claim_rewards(RuntimeOrigin::signed(ALICE), DEVICE_1));
+		// Realising the deferred forfeit is an event of its own.
+		assert!(rewards_events()
+			.contains(&Event::HoldbackForfeited { device: DEVICE_1, amount: forfeited }));
+		assert_eq!(Epoch::<Test>::get().forfeited, forfeited);
 	});
 }

@@ -49,3 +49,35 @@ fn try_state_catches_a_ledger_ahead_of_the_clock() {
 		assert!(Rewards::do_try_state().is_err());
 	});
 }
+
+#[test]
+fn try_state_catches_emission_that_is_not_accounted_for() {
+	new_test_ext().execute_with(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 5);
+		run_to_epoch(1);
+		assert!(Rewards::do_try_state().is_ok());
+		// A planck appears in a pool (or vanishes from it): the books no longer balance.
+		Pools::<Test>::mutate(0, crate::Pot::Service(Service::Coverage), |p| {
+			if let Some(p) = p {
+				p.amount += 1;
+			}
+		});
+		assert!(Rewards::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn try_state_catches_a_pool_whose_shares_differ_from_its_points() {
+	new_test_ext().execute_with(|| {
+		add_device(DEVICE_1, ALICE, 0);
+		Rewards::note_points(Service::Coverage, &DEVICE_1, 5);
+		run_to_epoch(1);
+		Pools::<Test>::mutate(0, crate::Pot::Service(Service::Coverage), |p| {
+			if let Some(p) = p {
+				p.shares += 1;
+			}
+		});
+		assert!(Rewards::do_try_state().is_err());
+	});
+}

@@ -2,4 +2,5 @@ mod claims;
 mod emission;
 mod holdback;
 mod invariants;
+mod owners;
 mod validators;

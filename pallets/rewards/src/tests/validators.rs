@@ -54,3 +54,27 @@ fn an_account_that_never_authored_has_nothing_to_claim() {
 		);
 	});
 }
+
+#[test]
+fn validators_at_zero_percent_earn_zero_cleanly() {
+	build_and_execute(|| {
+		let split = crate::Split {
+			validators: Perbill::zero(),
+			treasury: Perbill::from_percent(20),
+			..test_split()
+		};
+		assert_ok!(Rewards::set_split(RuntimeOrigin::root(), split));
+		run_to_block(7, Some(VALIDATOR_A));
+		run_to_epoch(1);
+		// The pot of a 0% part is valued like any other, at zero: no defensive failure, and
+		// the invariants (checked after the test) hold.
+		assert_eq!(crate::Pools::<Test>::get(0, crate::Pot::Validators).map(|p| p.amount), Some(0));
+		assert_noop!(
+			Rewards::claim_validator_rewards(RuntimeOrigin::signed(VALIDATOR_A)),
+			Error::<Test>::NothingToClaim
+		);
+		run_to_block(2 * EPOCH + 5, Some(VALIDATOR_A));
+		assert_eq!(crate::Pools::<Test>::get(0, crate::Pot::Validators), None);
+		assert_eq!(free(VALIDATOR_A), 0);
+	});
+}
