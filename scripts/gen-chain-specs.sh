@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the checked-in chain specs from the runtime's genesis presets:
 #   chain-specs/local.json  <- preset `local_testnet` (validators Alice and Bob)
-# Run it after changing a preset; the test `local_spec_matches_the_local_testnet_preset` fails
-# until you do. The spec embeds the runtime wasm of the build that wrote it; the test compares
-# only the genesis configuration, so a runtime change alone does not force a new file.
+# Run it after changing a preset or the runtime (bump `spec_version` with every runtime change):
+# node/tests/chain_specs.rs fails until you do, comparing the spec's genesis configuration with the
+# preset, and the version and runtime APIs of the runtime it embeds with the current runtime's.
 . "$(dirname "$0")/lib/prereqs.sh"
 ensure_prereqs
 cd "$REPO_ROOT"

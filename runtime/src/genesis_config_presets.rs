@@ -7,6 +7,7 @@ use crate::{
 	BlockNumber, DeviceRegistryConfig, RewardsConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
+use depin_primitives::DeviceKind;
 use frame_support::build_struct_json_patch;
 use pallet_rewards::Split;
 use serde_json::Value;
@@ -49,6 +50,7 @@ fn testnet_genesis(
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	epoch_length: BlockNumber,
+	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|a| (a, DEV_ACCOUNT_BALANCE)).collect();
@@ -70,7 +72,7 @@ fn testnet_genesis(
 		sudo: SudoConfig { key: Some(root) },
 		device_registry: DeviceRegistryConfig {
 			makers: vec![(DEV_MAKER.to_account_id(), DEV_MAKER_NAME.to_vec())],
-			kinds_requiring_maker: vec![],
+			kinds_requiring_maker,
 		},
 		rewards: RewardsConfig { epoch_length, split: Split::standard() },
 	})
@@ -83,10 +85,13 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		DEV_EPOCH_LENGTH,
+		// Open: any device registers without a maker, so that everything can be tried at once.
+		vec![],
 	)
 }
 
-/// The `local_testnet` preset: Alice and Bob are validators; Alice is the sudo key.
+/// The `local_testnet` preset: Alice and Bob are validators; Alice is the sudo key; hotspots
+/// need a maker attestation (Ferdie, the dev maker, signs them).
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
@@ -96,6 +101,8 @@ pub fn local_config_genesis() -> Value {
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		LOCAL_EPOCH_LENGTH,
+		// Helium's owner + device + maker model: hotspots need the dev maker's attestation.
+		vec![DeviceKind::Hotspot],
 	)
 }
 

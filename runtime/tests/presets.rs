@@ -1,5 +1,6 @@
 //! The genesis presets build, and set up the device registry as documented: one approved maker
-//! with its bond held, no devices, no kind requiring a maker.
+//! with its bond held, no devices; the dev chain open to every kind, the local testnet requiring
+//! a maker's attestation for hotspots.
 
 mod common;
 
@@ -30,9 +31,23 @@ fn presets_approve_one_dev_maker_and_register_nothing_else() {
 				depin_runtime::configs::MakerBond::get()
 			);
 			assert_eq!(pallet_device_registry::Devices::<Runtime>::iter().count(), 0);
-			assert_eq!(pallet_device_registry::RequiresMaker::<Runtime>::iter().count(), 0);
 		});
 	}
+}
+
+#[test]
+fn the_dev_chain_is_open_and_the_local_testnet_requires_a_maker_for_hotspots() {
+	use depin_primitives::DeviceKind;
+	externalities(genesis_config_presets::development_config_genesis()).execute_with(|| {
+		assert_eq!(pallet_device_registry::RequiresMaker::<Runtime>::iter().count(), 0);
+	});
+	externalities(genesis_config_presets::local_config_genesis()).execute_with(|| {
+		let required: Vec<_> = pallet_device_registry::RequiresMaker::<Runtime>::iter()
+			.filter(|(_, required)| *required)
+			.map(|(kind, _)| kind)
+			.collect();
+		assert_eq!(required, vec![DeviceKind::Hotspot]);
+	});
 }
 
 #[test]

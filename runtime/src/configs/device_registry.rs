@@ -25,6 +25,8 @@ parameter_types! {
 	pub const DeregistrationDelay: BlockNumber = 7 * DAYS;
 	/// Longest maker name, in bytes.
 	pub const MaxMakerNameLen: u32 = 64;
+	/// A buyer has three days to accept a transfer offer.
+	pub const TransferOfferExpiry: BlockNumber = 3 * DAYS;
 }
 
 impl pallet_device_registry::Config for Runtime {
@@ -39,21 +41,26 @@ impl pallet_device_registry::Config for Runtime {
 	type LocationCooldown = LocationCooldown;
 	type DeregistrationDelay = DeregistrationDelay;
 	type MaxMakerNameLen = MaxMakerNameLen;
+	type TransferOfferExpiry = TransferOfferExpiry;
 	type DenyOrigin = EnsureRoot<AccountId>;
 	type MakerOrigin = EnsureRoot<AccountId>;
 	type AdminOrigin = EnsureRoot<AccountId>;
 	// Epochs are the rewards pallet's.
 	type EpochClock = Rewards;
-	// A suspended device forfeits its held-back rewards at once.
-	type OnSuspension = Rewards;
+	// A suspended device forfeits its held-back rewards at once; on a change of owner or a
+	// removal, what the device earned is settled to the owner who held it.
+	type OnChange = Rewards;
 	type WeightInfo = RegistryWeights;
 }
 
-/// The registry's benchmarked weights, with the rewards pallet's suspension hook (benchmarked
-/// there, worst case) added to `suspend_device`.
+/// The registry's benchmarked weights, with the rewards pallet's hooks (benchmarked there,
+/// worst case) added to the calls that trigger them: the forfeit to `suspend_device`, the
+/// settlement to `accept_device_transfer`, `withdraw_deposit` and `purge_device`.
 pub struct RegistryWeights;
 
 type Measured = pallet_device_registry::weights::SubstrateWeight<Runtime>;
+type RewardsMeasured = pallet_rewards::weights::SubstrateWeight<Runtime>;
+use pallet_rewards::WeightInfo as _;
 
 impl pallet_device_registry::WeightInfo for RegistryWeights {
 	fn register_device() -> Weight {
@@ -66,18 +73,16 @@ impl pallet_device_registry::WeightInfo for RegistryWeights {
 		Measured::transfer_device()
 	}
 	fn accept_device_transfer() -> Weight {
-		Measured::accept_device_transfer()
+		Measured::accept_device_transfer().saturating_add(RewardsMeasured::settle_device())
 	}
 	fn deregister_device() -> Weight {
 		Measured::deregister_device()
 	}
 	fn withdraw_deposit() -> Weight {
-		Measured::withdraw_deposit()
+		Measured::withdraw_deposit().saturating_add(RewardsMeasured::settle_device())
 	}
 	fn suspend_device() -> Weight {
-		Measured::suspend_device().saturating_add(
-			<pallet_rewards::weights::SubstrateWeight<Runtime> as pallet_rewards::WeightInfo>::forfeit_holdback(),
-		)
+		Measured::suspend_device().saturating_add(RewardsMeasured::forfeit_holdback())
 	}
 	fn reinstate_device() -> Weight {
 		Measured::reinstate_device()
@@ -85,8 +90,26 @@ impl pallet_device_registry::WeightInfo for RegistryWeights {
 	fn slash_device() -> Weight {
 		Measured::slash_device()
 	}
-	fn add_maker() -> Weight {
-		Measured::add_maker()
+	fn apply_maker() -> Weight {
+		Measured::apply_maker()
+	}
+	fn withdraw_maker_application() -> Weight {
+		Measured::withdraw_maker_application()
+	}
+	fn approve_maker() -> Weight {
+		Measured::approve_maker()
+	}
+	fn top_up_maker_bond() -> Weight {
+		Measured::top_up_maker_bond()
+	}
+	fn top_up_deposit() -> Weight {
+		Measured::top_up_deposit()
+	}
+	fn cancel_device_transfer() -> Weight {
+		Measured::cancel_device_transfer()
+	}
+	fn purge_device() -> Weight {
+		Measured::purge_device().saturating_add(RewardsMeasured::settle_device())
 	}
 	fn remove_maker() -> Weight {
 		Measured::remove_maker()
