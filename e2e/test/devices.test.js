@@ -4,8 +4,8 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  connect, keyring, newDeviceKey, possessionProof, registerDevice, balance, findEvent, fundedAccount,
-  BERLIN,
+  connect, keyring, newDeviceKey, possessionProof, registerDevice, registrations, balance, findEvent,
+  fundedAccount, BERLIN,
 } from './helpers.js';
 
 const api = await connect();
@@ -31,6 +31,8 @@ test('register a device with a proof signed in JS; see it through api.call.depin
   const before = await balance(api, owner.address);
   const { events, fee, error } = await register(device);
   assert.equal(error, null);
+  // Counted: the device's next registration (after it leaves) needs a proof signed for number 1.
+  assert.equal(await registrations(api, device.address), 1);
 
   const registered = findEvent(events, 'deviceRegistry', 'DeviceRegistered');
   assert.ok(registered, 'no DeviceRegistered event');
@@ -85,13 +87,23 @@ test('a proof signed for another owner is refused (InvalidPossessionProof)', asy
   const device = newDeviceKey('sr25519');
   const bob = keyring().addFromUri('//Bob');
   // The device consented to Bob owning it, not to this owner.
-  const proofForBob = possessionProof(api, bob.address, device);
+  const proofForBob = await possessionProof(api, bob.address, device);
   const before = await balance(api, owner.address);
   const { error, fee } = await register(device, proofForBob);
   assert.deepEqual(error, { section: 'deviceRegistry', name: 'InvalidPossessionProof' });
   const after = await balance(api, owner.address);
   assert.equal(before.free - after.free, fee);
   assert.equal(after.reserved, before.reserved);
+  assert.ok((await api.call.depinApi.device(device.address)).isNone);
+});
+
+test('a proof signed for a later registration is refused (InvalidPossessionProof)', async () => {
+  const device = newDeviceKey('sr25519');
+  assert.equal(await registrations(api, device.address), 0, 'a fresh key was never registered');
+  // A proof is good for one registration: the first is number 0, so one signed for 1 is not it.
+  const proofForLater = await possessionProof(api, owner.address, device, 1);
+  const { error } = await register(device, proofForLater);
+  assert.deepEqual(error, { section: 'deviceRegistry', name: 'InvalidPossessionProof' });
   assert.ok((await api.call.depinApi.device(device.address)).isNone);
 });
 

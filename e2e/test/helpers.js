@@ -21,14 +21,24 @@ export function newDeviceKey(type = 'sr25519') {
   return new Keyring({ type, ss58Format: 42 }).addFromUri(seed);
 }
 
+/** How many times the device key `device` (an address) was registered before: the registry's
+ * `registrations` counter, which the next possession proof must sign. */
+export async function registrations(api, device) {
+  return (await api.query.deviceRegistry.registrations(device)).toNumber();
+}
+
 /** The possession proof exactly as the README documents it:
- * "depin/register/v1" ‖ genesis hash ‖ owner account ‖ device account, signed by the device. */
-export function possessionProof(api, owner, device) {
+ * "depin/register/v2" ‖ genesis hash ‖ owner account ‖ device account ‖ registration (u32 LE),
+ * signed by the device. `registration` is the device's `registrations` counter, read from the
+ * chain unless given. */
+export async function possessionProof(api, owner, device, registration) {
+  const counter = registration ?? await registrations(api, device.address);
   const payload = u8aConcat(
-    stringToU8a('depin/register/v1'),
+    stringToU8a('depin/register/v2'),
     api.genesisHash,
     keyring().decodeAddress(owner),
     device.publicKey,
+    api.createType('u32', counter).toU8a(), // SCALE: 4 bytes, little-endian
   );
   const scheme = device.type === 'ed25519' ? 'Ed25519' : 'Sr25519';
   return { [scheme]: device.sign(payload) };
@@ -40,8 +50,8 @@ export const BERLIN = '0x08c1f1d48945d9ff';
 /** Registers `device` (a key pair) for `owner` as the README shows: a hotspot at `location`, with
  * the device's possession proof for `owner` unless another `proof` is given. Resolves like
  * `submit`. */
-export function registerDevice(api, owner, device, { location = BERLIN, proof } = {}) {
-  const possession = proof ?? possessionProof(api, owner.address, device);
+export async function registerDevice(api, owner, device, { location = BERLIN, proof } = {}) {
+  const possession = proof ?? await possessionProof(api, owner.address, device);
   return submit(
     api,
     api.tx.deviceRegistry.registerDevice(device.address, 'Hotspot', location, possession, null),
@@ -49,14 +59,53 @@ export function registerDevice(api, owner, device, { location = BERLIN, proof } 
   );
 }
 
+/** Why `status` ends the submission of `tx` without inclusion, or null if it does not: the pool
+ * invalidated, dropped or replaced (usurped) the transaction, or its block was not finalized in
+ * time. (Retracted is no end: the transaction goes back to the pool and can be included again.) */
+function failedStatus(tx, status) {
+  const hash = tx.hash.toHex();
+  if (status.isInvalid) return `transaction Invalid: the pool declared ${hash} invalid`;
+  if (status.isDropped) return `transaction Dropped: the pool dropped ${hash}`;
+  if (status.isUsurped) return `transaction Usurped by ${status.asUsurped.toHex()}: ${hash} replaced`;
+  if (status.isFinalityTimeout) {
+    return `transaction FinalityTimeout: block ${status.asFinalityTimeout.toHex()} of ${hash} `
+      + 'was not finalized in time';
+  }
+  return null;
+}
+
+/** An Error for a submission the node refused outright (the RPC call itself failed): "1010" is
+ * the pool's invalid-transaction code, e.g. "1010: Invalid Transaction: Transaction is outdated". */
+function refused(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const kind = /^1010\b/.test(message) ? 'Invalid' : 'refused';
+  return new Error(`transaction ${kind}: ${message}`, { cause: e });
+}
+
 /** Submits `tx` signed by `signer` and resolves once it is in a block, with its events, the
- * fee paid and, for a failed dispatch, `error` = { section, name }. */
-export function submit(api, tx, signer) {
+ * fee paid and, for a failed dispatch, `error` = { section, name }. `options` go to signAndSend
+ * (e.g. `{ nonce }`). Rejects, and stops watching, if the node refuses the transaction or the pool
+ * ends it without inclusion (Invalid, Dropped, Usurped, FinalityTimeout): the Error's message
+ * starts with `transaction <status>`. */
+export function submit(api, tx, signer, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-      if (!status.isInBlock) return;
+    let done = false;
+    // Stop watching; `unsub` may not be known yet when the first status arrives.
+    const finish = () => {
+      done = true;
       if (unsub) unsub();
+    };
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
+      if (done) return;
+      const failure = failedStatus(tx, status);
+      if (failure) {
+        finish();
+        reject(new Error(failure));
+        return;
+      }
+      if (!status.isInBlock) return;
+      finish();
       let error = null;
       if (dispatchError) {
         if (dispatchError.isModule) {
@@ -70,7 +119,16 @@ export function submit(api, tx, signer) {
         && event.method === 'TransactionFeePaid');
       const fee = feeEvent ? feeEvent.event.data.actualFee.toBigInt() : 0n;
       resolve({ events: events.map(({ event }) => event), fee, error, blockHash: status.asInBlock });
-    }).then((u) => { unsub = u; }, reject);
+    }).then(
+      (u) => {
+        unsub = u;
+        if (done) u();
+      },
+      (e) => {
+        done = true;
+        reject(refused(e));
+      },
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 //! The node's RPC methods beyond the standard `chain_*`, `state_*`, `author_*` and `system_*`:
 //! account nonces (`system_accountNextIndex`), fee queries (`payment_*`) and the DePIN queries
-//! (`depin_device`, `depin_pendingRewards`, `depin_epochInfo`, see [`crate::depin_rpc`]).
+//! (`depin_device`, `depin_devicesOf`, `depin_pendingRewards`, `depin_epochInfo`, see
+//! [`crate::depin_rpc`]).
 
 use std::sync::Arc;
 
