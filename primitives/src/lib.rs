@@ -5,6 +5,7 @@
 //! - [`proofs`]: the exact bytes device and maker keys sign;
 //! - traits the runtime wires between pallets: [`DeviceRegistry`], [`RewardSink`],
 //!   [`EpochClock`] and the device-change hook [`OnDeviceChange`];
+//! - [`geo`]: H3 grid distance, cell-centre distance and free-space path loss, integer only;
 //! - [`keys`]: refusal of weak public keys (the identity and small-order points);
 //! - [`testing`] (std only): in-memory implementations of those traits for pallet mocks.
 //!
@@ -15,6 +16,7 @@
 extern crate alloc;
 
 pub mod cell;
+pub mod geo;
 pub mod keys;
 pub mod proofs;
 #[cfg(feature = "std")]

@@ -17,6 +17,9 @@ const KEY_TYPE: KeyTypeId = KeyTypeId(*b"dpnb");
 /// An H3 cell at resolution 12 (Berlin) and another (San Francisco).
 const CELL_A: u64 = 0x08c1f1d48945d9ff;
 const CELL_B: u64 = 0x08c283082800b3ff;
+/// Two resolution-12 cells 14,062 grid steps apart beside pentagon base cell 4 (h3-py vectors).
+const GEO_A: u64 = 0x08c08000000001ff;
+const GEO_B: u64 = 0x08c0811c71408bff;
 
 /// A fresh sr25519 key in the keystore and its account.
 fn new_key() -> (sp_core::sr25519::Public, AccountId32) {
@@ -421,6 +424,46 @@ mod benchmarks {
 
 		assert!(RequiresMaker::<T>::get(DeviceKind::Sensor));
 		Ok(())
+	}
+
+	/// `depin_primitives::geo::grid_distance` of two resolution-12 cells 14,062 grid steps
+	/// (173 km) apart beside pentagon base cell 4 (a rotation across base cells): the grid work
+	/// proof of coverage does per witness. Not a call; measured for `primitives/GEO.md`.
+	#[benchmark]
+	fn geo_grid_distance() {
+		let (a, b) = (core::hint::black_box(GEO_A), core::hint::black_box(GEO_B));
+		let distance;
+		#[block]
+		{
+			distance = depin_primitives::geo::grid_distance(a, b);
+		}
+		assert_eq!(distance, Ok(14_062));
+	}
+
+	/// `depin_primitives::geo::distance_m` of the same two cells (both centres in fixed point,
+	/// then the central angle). Not a call; measured for `primitives/GEO.md`.
+	#[benchmark]
+	fn geo_distance_m() {
+		let (a, b) = (core::hint::black_box(GEO_A), core::hint::black_box(GEO_B));
+		let distance;
+		#[block]
+		{
+			distance = depin_primitives::geo::distance_m(a, b);
+		}
+		assert_eq!(distance, Ok(173_366));
+	}
+
+	/// `depin_primitives::geo::fspl_cdb` at 173 km and 5.9 GHz (the fixed-point log2 runs the
+	/// same steps for any input). Not a call; measured for `primitives/GEO.md`.
+	#[benchmark]
+	fn geo_fspl() {
+		let (d, f) = (core::hint::black_box(173_366u32), core::hint::black_box(5_900_000_000u64));
+		let loss;
+		#[block]
+		{
+			loss = depin_primitives::geo::fspl_cdb(d, f);
+		}
+		assert!(loss > 0);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_bench_ext(), crate::mock::Test);

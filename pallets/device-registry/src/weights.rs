@@ -56,6 +56,9 @@ pub trait WeightInfo {
 	fn remove_maker() -> Weight;
 	fn slash_maker() -> Weight;
 	fn set_kind_policy() -> Weight;
+	fn geo_grid_distance() -> Weight;
+	fn geo_distance_m() -> Weight;
+	fn geo_fspl() -> Weight;
 	fn apply_maker() -> Weight;
 	fn withdraw_maker_application() -> Weight;
 	fn approve_maker() -> Weight;
@@ -299,6 +302,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn geo_grid_distance() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn geo_distance_m() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn geo_fspl() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 5_919_000 picoseconds.
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
@@ -395,5 +422,17 @@ impl WeightInfo for () {
 		Weight::from_parts(61_472_000, 3659)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	fn geo_grid_distance() -> Weight {
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn geo_distance_m() -> Weight {
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	fn geo_fspl() -> Weight {
+		Weight::from_parts(6_520_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -108,6 +108,15 @@ impl pallet_device_registry::WeightInfo for RegistryWeights {
 	fn cancel_device_transfer() -> Weight {
 		Measured::cancel_device_transfer()
 	}
+	fn geo_grid_distance() -> Weight {
+		Measured::geo_grid_distance()
+	}
+	fn geo_distance_m() -> Weight {
+		Measured::geo_distance_m()
+	}
+	fn geo_fspl() -> Weight {
+		Measured::geo_fspl()
+	}
 	fn purge_device() -> Weight {
 		Measured::purge_device().saturating_add(RewardsMeasured::settle_device())
 	}
