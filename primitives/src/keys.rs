@@ -60,7 +60,7 @@ const WEAK: [[u8; 32]; 7] = [
 pub fn is_weak_key(key: &[u8; 32]) -> bool {
 	let mut masked = *key;
 	masked[31] &= 0x7f;
-	WEAK.iter().any(|weak| *weak == masked)
+	WEAK.contains(&masked)
 }
 
 /// Every weak encoding: the 7 table entries, each also with bit 255 set (14 values). For tests
