@@ -21,10 +21,7 @@ fn dir() -> String {
 fn lines(name: &str) -> impl Iterator<Item = String> {
 	let path = format!("{}/{name}", dir());
 	let f = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-	BufReader::new(f)
-		.lines()
-		.map(Result::unwrap)
-		.filter(|l| !l.starts_with('#'))
+	BufReader::new(f).lines().map(Result::unwrap).filter(|l| !l.starts_with('#'))
 }
 
 fn cell(s: &str) -> u64 {
@@ -75,9 +72,7 @@ fn centres_exhaustive() {
 		let (la, lo) = (lat.to_radians(), lng.to_radians());
 		let (x2, y2, z2) = (la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin());
 		let (cx, cy, cz) = (y * z2 - z * y2, z * x2 - x * z2, x * y2 - y * x2);
-		let err = (cx * cx + cy * cy + cz * cz)
-			.sqrt()
-			.atan2(x * x2 + y * y2 + z * z2)
+		let err = (cx * cx + cy * cy + cz * cz).sqrt().atan2(x * x2 + y * y2 + z * z2)
 			* 6_371_007.180_918_475;
 		if err > max_err {
 			max_err = err;

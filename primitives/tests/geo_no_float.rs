@@ -36,12 +36,7 @@ fn library_sources_have_no_floats() {
 			for tok in toks {
 				// `1.0`-style tokens survive the split; method calls like `x.abs` do not
 				// start with a digit
-				assert!(
-					!is_float_token(tok),
-					"{}:{}: float token `{tok}`",
-					path.display(),
-					n + 1
-				);
+				assert!(!is_float_token(tok), "{}:{}: float token `{tok}`", path.display(), n + 1);
 			}
 		}
 		checked += 1;

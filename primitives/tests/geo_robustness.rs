@@ -3,7 +3,9 @@
 #![allow(clippy::unwrap_used)]
 
 use depin_primitives::geo::index::{base_cell, resolution, MAX_RES};
-use depin_primitives::geo::{distance_m, distance_mm, grid_distance, is_valid_cell, parent, GridError};
+use depin_primitives::geo::{
+	distance_m, distance_mm, grid_distance, is_valid_cell, parent, GridError,
+};
 
 struct XorShift(u64);
 

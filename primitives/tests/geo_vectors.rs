@@ -52,10 +52,7 @@ fn grid_distance_matches_h3() {
 		}
 		n += 1;
 	}
-	println!(
-		"grid_distance: {n} pairs ({errors} H3 errors), {} mismatches",
-		mismatches.len()
-	);
+	println!("grid_distance: {n} pairs ({errors} H3 errors), {} mismatches", mismatches.len());
 	for m in mismatches.iter().take(30) {
 		println!("  {m}");
 	}

@@ -42,20 +42,14 @@ pub fn cell_centre_direction_q60(cell: u64) -> Result<[i128; 3], GridError> {
 	let res = resolution(cell);
 	let face = usize::from(fijk.face);
 	let (ax, bx) = if is_class_iii(res) {
-		(
-			FACE_AXIS_I_CIII_Q60.get(face),
-			FACE_AXIS_J_CIII_Q60.get(face),
-		)
+		(FACE_AXIS_I_CIII_Q60.get(face), FACE_AXIS_J_CIII_Q60.get(face))
 	} else {
 		(FACE_AXIS_I_CII_Q60.get(face), FACE_AXIS_J_CII_Q60.get(face))
 	};
 	let (Some(c), Some(ax), Some(bx)) = (FACE_CENTER_Q60.get(face), ax, bx) else {
 		return Err(GridError::CellInvalid);
 	};
-	let scale = POW7
-		.get(usize::from(res / 2))
-		.copied()
-		.ok_or(GridError::CellInvalid)?;
+	let scale = POW7.get(usize::from(res / 2)).copied().ok_or(GridError::CellInvalid)?;
 	let i = i128::from(fijk.coord.i - fijk.coord.k);
 	let j = i128::from(fijk.coord.j - fijk.coord.k);
 	let mut p = [0i128; 3];

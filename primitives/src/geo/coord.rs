@@ -70,11 +70,7 @@ impl CoordIjk {
 	/// (`_ijkNormalize`).
 	#[must_use]
 	pub const fn normalize(self) -> Self {
-		let Self {
-			mut i,
-			mut j,
-			mut k,
-		} = self;
+		let Self { mut i, mut j, mut k } = self;
 		if i < 0 {
 			j -= i;
 			k -= i;
@@ -110,12 +106,7 @@ impl CoordIjk {
 	#[must_use]
 	pub const fn down_ap7(self) -> Self {
 		// i * (3,0,1) + j * (1,3,0) + k * (0,1,3)
-		Self::new(
-			3 * self.i + self.j,
-			3 * self.j + self.k,
-			self.i + 3 * self.k,
-		)
-		.normalize()
+		Self::new(3 * self.i + self.j, 3 * self.j + self.k, self.i + 3 * self.k).normalize()
 	}
 
 	/// Coordinates of the centre of the next finer aperture-7 cell, cw
@@ -123,12 +114,7 @@ impl CoordIjk {
 	#[must_use]
 	pub const fn down_ap7r(self) -> Self {
 		// i * (3,1,0) + j * (0,3,1) + k * (1,0,3)
-		Self::new(
-			3 * self.i + self.k,
-			self.i + 3 * self.j,
-			self.j + 3 * self.k,
-		)
-		.normalize()
+		Self::new(3 * self.i + self.k, self.i + 3 * self.j, self.j + 3 * self.k).normalize()
 	}
 
 	/// Parent coordinates in the coarser aperture-7 grid, cw (`_upAp7r`).

@@ -8,7 +8,9 @@ use crate::geo::coord::{CoordIjk, I_AXES_DIGIT};
 use crate::geo::index::{
 	base_cell, digit, is_base_cell_pentagon, leading_non_zero_digit, resolution, rotate60_cw,
 };
-use crate::geo::tables::{BASE_CELL_DATA, FACE_NEIGHBORS, MAX_DIM_BY_CII_RES, UNIT_SCALE_BY_CII_RES};
+use crate::geo::tables::{
+	BASE_CELL_DATA, FACE_NEIGHBORS, MAX_DIM_BY_CII_RES, UNIT_SCALE_BY_CII_RES,
+};
 use crate::geo::GridError;
 
 /// Face number and IJK+ coordinates on that face (`FaceIJK`).
@@ -35,11 +37,7 @@ pub fn apply_digits(h: u64, start: CoordIjk) -> (CoordIjk, bool) {
 		&& (res == 0 || (start.i == 0 && start.j == 0 && start.k == 0)));
 	let mut ijk = start;
 	for r in 1..=res {
-		ijk = if is_class_iii(r) {
-			ijk.down_ap7()
-		} else {
-			ijk.down_ap7r()
-		};
+		ijk = if is_class_iii(r) { ijk.down_ap7() } else { ijk.down_ap7r() };
 		ijk = ijk.neighbor(digit(h, r));
 	}
 	(ijk, possible_overage)
@@ -80,23 +78,16 @@ fn adjust_overage_class_ii(fijk: &mut FaceIjk, res: u8, pent_leading4: bool) -> 
 	} else {
 		1 // IJ
 	};
-	let Some(orient) = FACE_NEIGHBORS
-		.get(usize::from(fijk.face))
-		.and_then(|row| row.get(quadrant))
+	let Some(orient) = FACE_NEIGHBORS.get(usize::from(fijk.face)).and_then(|row| row.get(quadrant))
 	else {
 		return Overage::None;
 	};
 	for _ in 0..orient.ccw_rot60 {
 		ijk = ijk.rotate60_ccw();
 	}
-	let unit_scale = UNIT_SCALE_BY_CII_RES
-		.get(usize::from(res))
-		.copied()
-		.unwrap_or(0);
+	let unit_scale = UNIT_SCALE_BY_CII_RES.get(usize::from(res)).copied().unwrap_or(0);
 	let [ti, tj, tk] = orient.translate;
-	ijk = ijk
-		.add(CoordIjk::new(ti, tj, tk).scale(unit_scale))
-		.normalize();
+	ijk = ijk.add(CoordIjk::new(ti, tj, tk).scale(unit_scale)).normalize();
 	fijk.face = orient.face;
 	fijk.coord = ijk;
 	Overage::NewFace
@@ -109,9 +100,7 @@ fn adjust_overage_class_ii(fijk: &mut FaceIjk, res: u8, pent_leading4: bool) -> 
 /// [`GridError::CellInvalid`] for a base cell number >= 122.
 pub fn h3_to_face_ijk(mut h: u64) -> Result<FaceIjk, GridError> {
 	let bc = base_cell(h);
-	let data = BASE_CELL_DATA
-		.get(usize::from(bc))
-		.ok_or(GridError::CellInvalid)?;
+	let data = BASE_CELL_DATA.get(usize::from(bc)).ok_or(GridError::CellInvalid)?;
 	let pentagon = data.is_pentagon;
 	// adjust for the pentagonal missing sequence; all of sub-sequence 5 needs
 	// to be adjusted (and some of sub-sequence 4 below)
@@ -120,10 +109,7 @@ pub fn h3_to_face_ijk(mut h: u64) -> Result<FaceIjk, GridError> {
 	}
 	let [i, j, k] = data.ijk;
 	let (coord, possible_overage) = apply_digits(h, CoordIjk::new(i, j, k));
-	let mut fijk = FaceIjk {
-		face: data.face,
-		coord,
-	};
+	let mut fijk = FaceIjk { face: data.face, coord };
 	if !possible_overage {
 		return Ok(fijk);
 	}

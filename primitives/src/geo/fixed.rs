@@ -8,11 +8,7 @@ pub const fn isqrt_u128(n: u128) -> u128 {
 	let mut rem = n;
 	let mut root: u128 = 0;
 	// highest power of four <= n
-	let mut bit: u128 = if n == 0 {
-		0
-	} else {
-		1u128 << ((127 - n.leading_zeros()) & !1)
-	};
+	let mut bit: u128 = if n == 0 { 0 } else { 1u128 << ((127 - n.leading_zeros()) & !1) };
 	while bit != 0 {
 		if rem >= root + bit {
 			rem -= root + bit;

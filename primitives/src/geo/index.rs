@@ -42,9 +42,7 @@ pub const fn set_digit(h: u64, r: u8, d: u8) -> u64 {
 
 /// Whether a base cell number is a pentagon (`_isBaseCellPentagon`).
 pub fn is_base_cell_pentagon(bc: u8) -> bool {
-	BASE_CELL_DATA
-		.get(usize::from(bc))
-		.is_some_and(|d| d.is_pentagon)
+	BASE_CELL_DATA.get(usize::from(bc)).is_some_and(|d| d.is_pentagon)
 }
 
 /// Whether a base cell is one of the two polar pentagons (`_isBaseCellPolarPentagon`).

@@ -47,9 +47,7 @@ fn base_cell_rotations(bc: u8, dir: u8) -> i8 {
 
 /// Looks up a 7x7 direction table; `None` when out of range.
 fn table7<T: Copy>(t: &[[T; 7]; 7], a: u8, b: u8) -> Option<T> {
-	t.get(usize::from(a))
-		.and_then(|row| row.get(usize::from(b)))
-		.copied()
+	t.get(usize::from(a)).and_then(|row| row.get(usize::from(b))).copied()
 }
 
 /// `FAILED_DIRECTIONS[a][b]`; out of range counts as failed.
@@ -159,11 +157,7 @@ pub fn cell_to_local_ijk(origin: u64, h: u64) -> Result<CoordIjk, GridError> {
 		let mut offset = unit_vec(dir).unwrap_or_default();
 		// Scale offset based on resolution
 		for r in (0..res).rev() {
-			offset = if is_class_iii(r + 1) {
-				offset.down_ap7()
-			} else {
-				offset.down_ap7r()
-			};
+			offset = if is_class_iii(r + 1) { offset.down_ap7() } else { offset.down_ap7r() };
 		}
 		for _ in 0..direction_rots {
 			offset = offset.rotate60_cw();
