@@ -24,7 +24,10 @@ pub mod testing;
 pub mod traits;
 
 pub use cell::{Cell, CellError};
-pub use traits::{DeviceInfo, DeviceRegistry, DeviceState, EpochClock, OnDeviceChange, RewardSink};
+pub use traits::{
+	DeviceInfo, DeviceRefusal, DeviceRegistry, DeviceState, EpochClock, OnDeviceChange, RewardSink,
+	OCCUPANCY_RESOLUTION,
+};
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;

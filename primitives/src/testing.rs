@@ -2,8 +2,8 @@
 //! like `sp_io::TestExternalities` tests; call [`reset`] at the start of each test.
 
 use crate::{
-	DeviceInfo, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange, Points,
-	RewardSink, Service,
+	DeviceInfo, DeviceKind, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange, Points,
+	RewardSink, Service, OCCUPANCY_RESOLUTION,
 };
 use codec::{Decode, Encode};
 use std::{cell::RefCell, collections::BTreeMap};
@@ -55,6 +55,20 @@ impl<A: Encode + Decode> DeviceRegistry<A> for MockRegistry {
 
 	fn age_in_epochs(id: &A) -> Option<EpochIndex> {
 		Self::device(id).map(|d| MockClock::current_epoch().saturating_sub(d.registered_epoch))
+	}
+
+	/// Counts the devices in place, as the registry would (O(devices): a mock).
+	fn occupancy(kind: DeviceKind, hex: u64) -> u32 {
+		DEVICES.with(|d| {
+			d.borrow()
+				.values()
+				.filter_map(|raw| DeviceInfo::<A>::decode(&mut &raw[..]).ok())
+				.filter(|info| info.kind == kind && info.state != DeviceState::Deregistered)
+				.filter(|info| {
+					crate::geo::parent(info.location.index(), OCCUPANCY_RESOLUTION) == Ok(hex)
+				})
+				.count() as u32
+		})
 	}
 }
 

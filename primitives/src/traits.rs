@@ -41,6 +41,24 @@ pub struct DeviceInfo<AccountId> {
 	pub registered_epoch: EpochIndex,
 }
 
+/// Why a device may not do a kind's work: what [`DeviceRegistry::active_device`] refuses, so
+/// that each service pallet can name the reason in its own `Error`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DeviceRefusal {
+	/// No device of that id is registered.
+	NotRegistered,
+	/// The device is registered as another kind.
+	WrongKind,
+	/// The device is suspended by governance.
+	Suspended,
+	/// The device is deregistered (its deposit awaits withdrawal).
+	Deregistered,
+}
+
+/// Resolution of the hexes whose devices [`DeviceRegistry::occupancy`] counts: about 0.74 km²
+/// (Helium's density hexes for proof of coverage).
+pub const OCCUPANCY_RESOLUTION: u8 = 8;
+
 /// The device registry, for the pallets whose work devices do.
 pub trait DeviceRegistry<AccountId> {
 	/// The device `id`, if registered (including suspended and deregistered ones whose record
@@ -49,8 +67,30 @@ pub trait DeviceRegistry<AccountId> {
 
 	/// Whether `id` is a registered device of `kind` in good standing.
 	fn is_active(id: &AccountId, kind: DeviceKind) -> bool {
-		Self::device(id).is_some_and(|d| d.kind == kind && d.state == DeviceState::Active)
+		Self::active_device(id, kind).is_ok()
 	}
+
+	/// The check of every device transaction: "signed by an active device of kind `kind`".
+	/// The device's record if `id` is registered as `kind` and in good standing, else why not.
+	/// One read.
+	fn active_device(
+		id: &AccountId,
+		kind: DeviceKind,
+	) -> Result<DeviceInfo<AccountId>, DeviceRefusal> {
+		let info = Self::device(id).ok_or(DeviceRefusal::NotRegistered)?;
+		if info.kind != kind {
+			return Err(DeviceRefusal::WrongKind);
+		}
+		match info.state {
+			DeviceState::Active => Ok(info),
+			DeviceState::Suspended => Err(DeviceRefusal::Suspended),
+			DeviceState::Deregistered => Err(DeviceRefusal::Deregistered),
+		}
+	}
+
+	/// How many devices of `kind` are registered and not deregistered (suspended ones count)
+	/// with a location in the resolution-8 hex `hex` ([`OCCUPANCY_RESOLUTION`]). O(1).
+	fn occupancy(kind: DeviceKind, hex: u64) -> u32;
 
 	/// The owner of device `id`.
 	fn owner(id: &AccountId) -> Option<AccountId> {
@@ -73,6 +113,9 @@ impl<AccountId> DeviceRegistry<AccountId> for () {
 	}
 	fn age_in_epochs(_: &AccountId) -> Option<EpochIndex> {
 		None
+	}
+	fn occupancy(_: DeviceKind, _: u64) -> u32 {
+		0
 	}
 }
 

@@ -50,6 +50,9 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_purge(device: T::AccountId, slash: bool) -> DispatchResult {
 		let record = Devices::<T>::get(&device).ok_or(Error::<T>::UnknownDevice)?;
 		ensure!(record.suspension.is_some(), Error::<T>::NotSuspended);
+		if record.withdrawable_at.is_none() {
+			Self::occupancy_remove(record.kind, record.location);
+		}
 		let owner = record.owner;
 		let (slashed, released) = if slash {
 			Self::slash_to_treasury(HoldReason::DeviceDeposit, &owner, record.deposit)?;

@@ -4,7 +4,7 @@
 
 use crate::{pallet::*, registration::LOCATION_RESOLUTION, BalanceOf, MakerStatus};
 use alloc::collections::btree_map::BTreeMap;
-use depin_primitives::Cell;
+use depin_primitives::{Cell, DeviceKind};
 use frame_support::{
 	ensure,
 	traits::{fungible::InspectHold, Get},
@@ -23,10 +23,22 @@ impl<T: Config> Pallet<T> {
 	/// - for every account, the `DeviceDeposit` hold equals the sum of its devices' deposits and
 	///   the `MakerBond` hold equals its maker record's bond (zero for a removed maker): no hold
 	///   without a live device or maker behind it;
-	/// - a removed maker's record holds no bond.
+	/// - a removed maker's record holds no bond;
+	/// - `Occupancy` counts exactly the devices not deregistered, by kind and resolution-8 hex,
+	///   and stores no zero;
+	/// - every device's account holds a sufficient reference (it can sign without funds).
 	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut occupancy: BTreeMap<(DeviceKind, u64), u32> = BTreeMap::new();
 		for (device, record) in Devices::<T>::iter() {
+			ensure!(
+				frame_system::Pallet::<T>::sufficients(&device) > 0,
+				"device account without a sufficient reference"
+			);
+			if record.withdrawable_at.is_none() {
+				*occupancy.entry((record.kind, Self::occupancy_hex(record.location))).or_default() +=
+					1;
+			}
 			ensure!(
 				DevicesByOwner::<T>::contains_key(&record.owner, &device),
 				"device missing from its owner's index"
@@ -48,6 +60,14 @@ impl<T: Config> Pallet<T> {
 			let sum = deposits.entry(record.owner.clone()).or_insert_with(Zero::zero);
 			*sum = sum.saturating_add(record.deposit);
 		}
+
+		for (kind, hex, count) in Occupancy::<T>::iter() {
+			ensure!(
+				occupancy.remove(&(kind, hex)) == Some(count),
+				"occupancy differs from the devices in the hex"
+			);
+		}
+		ensure!(occupancy.is_empty(), "devices missing from the occupancy count");
 
 		let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 		for (owner, device, ()) in DevicesByOwner::<T>::iter() {

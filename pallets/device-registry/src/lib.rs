@@ -174,6 +174,14 @@ pub mod pallet {
 	pub type Registrations<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
+	/// Devices per kind and resolution-8 hex (`depin_primitives::OCCUPANCY_RESOLUTION`): those
+	/// registered and not deregistered, suspended ones included. Kept in step on registration,
+	/// location change, deregistration and purge (O(1) each); proof of coverage scales rewards
+	/// by it (hex density). No zero count is stored.
+	#[pallet::storage]
+	pub type Occupancy<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, DeviceKind, Twox64Concat, u64, u32, ValueQuery>;
+
 	/// Makers (applied, approved and removed) by account.
 	#[pallet::storage]
 	pub type Makers<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MakerOf<T>>;

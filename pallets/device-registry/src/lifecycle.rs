@@ -1,8 +1,8 @@
 //! A device's life after registration: moving, changing owner, leaving; and the owner index.
 
 use crate::{pallet::*, DeviceOf, OfferEnd, TransferOffer};
-use depin_primitives::OnDeviceChange;
-use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use depin_primitives::{geo, Cell, DeviceKind, OnDeviceChange, OCCUPANCY_RESOLUTION};
+use frame_support::{defensive, pallet_prelude::*, traits::fungible::MutateHold};
 use sp_runtime::{traits::Zero, Saturating};
 
 impl<T: Config> Pallet<T> {
@@ -22,6 +22,8 @@ impl<T: Config> Pallet<T> {
 		let fee = T::LocationFee::get();
 		Self::ensure_can_pay(&owner, fee)?;
 		Self::pay_treasury(&owner, fee)?;
+		Self::occupancy_remove(record.kind, record.location);
+		Self::occupancy_add(record.kind, location);
 		record.location = location;
 		record.location_changed_at = now;
 		Devices::<T>::insert(&device, record);
@@ -95,6 +97,7 @@ impl<T: Config> Pallet<T> {
 		let withdrawable_at = now.saturating_add(T::DeregistrationDelay::get());
 		record.withdrawable_at = Some(withdrawable_at);
 		Self::end_offer(&device, &mut record, OfferEnd::Deregistered);
+		Self::occupancy_remove(record.kind, record.location);
 		Devices::<T>::insert(&device, record);
 		Self::deposit_event(Event::DeviceDeregistered { device, owner, withdrawable_at });
 		Ok(())
@@ -128,10 +131,33 @@ impl<T: Config> Pallet<T> {
 
 	/// Removes the record of `device` (its deposit already released or slashed) and tells the
 	/// services, so that what it earned is settled to `owner`. The registration counter stays.
+	/// Its account loses the sufficient reference it held while registered.
 	pub(crate) fn remove_record(device: &T::AccountId, owner: &T::AccountId) {
 		Devices::<T>::remove(device);
 		Self::index_remove(owner, device);
+		let _ = frame_system::Pallet::<T>::dec_sufficients(device);
 		T::OnChange::on_device_removed(device, owner);
+	}
+
+	/// The resolution-8 hex of `location`, the key of [`Occupancy`].
+	pub(crate) fn occupancy_hex(location: Cell) -> u64 {
+		// A stored location is a valid resolution-12 cell, whose parent always exists.
+		geo::parent(location.index(), OCCUPANCY_RESOLUTION).unwrap_or_else(|_| {
+			defensive!("stored location without a resolution-8 parent");
+			0
+		})
+	}
+
+	/// Counts a device of `kind` at `location` in [`Occupancy`].
+	pub(crate) fn occupancy_add(kind: DeviceKind, location: Cell) {
+		Occupancy::<T>::mutate(kind, Self::occupancy_hex(location), |n| *n = n.saturating_add(1));
+	}
+
+	/// Stops counting a device of `kind` at `location`; no zero count stays.
+	pub(crate) fn occupancy_remove(kind: DeviceKind, location: Cell) {
+		Occupancy::<T>::mutate_exists(kind, Self::occupancy_hex(location), |n| {
+			*n = n.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+		});
 	}
 
 	/// Ends the pending transfer offer of `record`, if any, with an event saying why.

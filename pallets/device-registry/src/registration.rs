@@ -81,6 +81,10 @@ impl<T: Config> Pallet<T> {
 		);
 		Registrations::<T>::insert(&device, registration.saturating_add(1));
 		Self::index_insert(&owner, &device);
+		Self::occupancy_add(kind, location);
+		// The device signs its own reports without holding funds: the sufficient reference
+		// keeps its account (and nonce) alive while it is registered.
+		frame_system::Pallet::<T>::inc_sufficients(&device);
 		Self::deposit_event(Event::DeviceRegistered {
 			device,
 			owner,
@@ -132,13 +136,29 @@ impl<T: Config> Pallet<T> {
 	/// Puts an active hotspot `device` of `owner` (registered in epoch 0, no deposit held) in
 	/// place without proofs: for other pallets' benchmarks, which need a device to exist.
 	pub fn insert_device_for_benchmarks(owner: &T::AccountId, device: &T::AccountId) {
+		Self::insert_device_at_for_benchmarks(
+			owner,
+			device,
+			depin_primitives::DeviceKind::Hotspot,
+			0x08c1f1d48945d9ff,
+		)
+	}
+
+	/// Like [`Self::insert_device_for_benchmarks`], of `kind` at `location` (a resolution-12
+	/// cell; nothing is inserted for an invalid one).
+	pub fn insert_device_at_for_benchmarks(
+		owner: &T::AccountId,
+		device: &T::AccountId,
+		kind: DeviceKind,
+		location: u64,
+	) {
 		let now = frame_system::Pallet::<T>::block_number();
-		let Ok(location) = Self::checked_location(0x08c1f1d48945d9ff) else { return };
+		let Ok(location) = Self::checked_location(location) else { return };
 		Devices::<T>::insert(
 			device,
 			Device {
 				owner: owner.clone(),
-				kind: depin_primitives::DeviceKind::Hotspot,
+				kind,
 				location,
 				deposit: Zero::zero(),
 				maker: None,
@@ -152,5 +172,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Registrations::<T>::mutate(device, |count| *count = count.saturating_add(1));
 		Self::index_insert(owner, device);
+		Self::occupancy_add(kind, location);
+		frame_system::Pallet::<T>::inc_sufficients(device);
 	}
 }

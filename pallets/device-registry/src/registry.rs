@@ -1,7 +1,7 @@
 //! The registry as other pallets see it.
 
 use crate::pallet::*;
-use depin_primitives::{DeviceInfo, DeviceRegistry, EpochClock, EpochIndex};
+use depin_primitives::{DeviceInfo, DeviceKind, DeviceRegistry, EpochClock, EpochIndex};
 
 impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	fn device(id: &T::AccountId) -> Option<DeviceInfo<T::AccountId>> {
@@ -17,5 +17,9 @@ impl<T: Config> DeviceRegistry<T::AccountId> for Pallet<T> {
 	fn age_in_epochs(id: &T::AccountId) -> Option<EpochIndex> {
 		Devices::<T>::get(id)
 			.map(|d| T::EpochClock::current_epoch().saturating_sub(d.registered_epoch))
+	}
+
+	fn occupancy(kind: DeviceKind, hex: u64) -> u32 {
+		Occupancy::<T>::get(kind, hex)
 	}
 }

@@ -91,6 +91,9 @@ impl DeviceRegistry<AccountId> for TestRegistry {
 	fn age_in_epochs(id: &AccountId) -> Option<EpochIndex> {
 		Self::device(id).map(|d| Rewards::current_epoch().saturating_sub(d.registered_epoch))
 	}
+	fn occupancy(kind: depin_primitives::DeviceKind, hex: u64) -> u32 {
+		<MockRegistry as DeviceRegistry<AccountId>>::occupancy(kind, hex)
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
