@@ -1,0 +1,3 @@
+mod refusals;
+mod rounds;
+mod units;
