@@ -20,7 +20,7 @@ use sp_version::RuntimeVersion;
 
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DeviceRecord, Executive,
-	Grandpa, InherentDataExt, Nonce, Rewards, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	Grandpa, InherentDataExt, Nonce, ProofOfCoverage, Rewards, Runtime, RuntimeCall, RuntimeGenesisConfig,
 	SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -191,6 +191,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl crate::depin_api::DepinApi<
 		Block,
 		AccountId,
@@ -220,6 +221,12 @@ impl_runtime_apis! {
 		}
 		fn epoch_info() -> pallet_rewards::EpochInfo<Balance, BlockNumber> {
 			Rewards::epoch_info()
+		}
+		fn coverage(device: AccountId) -> Option<pallet_proof_of_coverage::CoverageInfo<BlockNumber>> {
+			ProofOfCoverage::coverage_info(&device)
+		}
+		fn beacon(beaconer: AccountId) -> Option<pallet_proof_of_coverage::BeaconStatus<AccountId, BlockNumber>> {
+			ProofOfCoverage::beacon_status(&beaconer)
 		}
 	}
 

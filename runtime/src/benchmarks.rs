@@ -7,6 +7,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_device_registry, DeviceRegistry]
 	[pallet_rewards, Rewards]
+	[pallet_proof_of_coverage, ProofOfCoverage]
 );
 
 use crate::Runtime;

@@ -1,5 +1,6 @@
 //! `DepinApi`: the queries a wallet or UI needs, answered by the runtime free of fees, for the
-//! pallets in this runtime: devices (by id, and an owner's, paged), pending rewards, the epoch.
+//! pallets in this runtime: devices (by id, and an owner's, paged), pending rewards, the epoch,
+//! proof of coverage (a hotspot's radio and reciprocity times, an open beacon).
 //! polkadot.js reaches it from the metadata alone as `api.call.depinApi.*`; the node serves the
 //! same answers over JSON-RPC as `depin_*` for curl users.
 
@@ -10,7 +11,8 @@ use codec::Codec;
 pub const MAX_DEVICES_PAGE: u32 = 100;
 
 sp_api::decl_runtime_apis! {
-	/// DePIN queries for UIs.
+	/// DePIN queries for UIs. Version 2 added `coverage` and `beacon`.
+	#[api_version(2)]
 	pub trait DepinApi<AccountId, Device, PendingRewards, EpochInfo>
 	where
 		AccountId: Codec,
@@ -31,5 +33,14 @@ sp_api::decl_runtime_apis! {
 
 		/// The epoch in progress: index, length, start, blocks left, emission, split, points.
 		fn epoch_info() -> EpochInfo;
+
+		/// Proof of coverage's record of hotspot `device`: its radio profile (and whether it is
+		/// valid at the device's present location), the epoch of its last beacon, the blocks of
+		/// its last revealed beacon and last valid witness (reciprocity), and its open beacon.
+		fn coverage(device: AccountId) -> Option<pallet_proof_of_coverage::CoverageInfo<crate::BlockNumber>>;
+
+		/// The open beacon of `beaconer`: commitment, frequency, power, windows, witnesses so
+		/// far and phase (witnessing, revealing, expired). `None` once revealed or removed.
+		fn beacon(beaconer: AccountId) -> Option<pallet_proof_of_coverage::BeaconStatus<AccountId, crate::BlockNumber>>;
 	}
 }

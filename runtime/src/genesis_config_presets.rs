@@ -4,7 +4,7 @@
 
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
-	BlockNumber, DeviceRegistryConfig, RewardsConfig, RuntimeGenesisConfig, SudoConfig,
+	BlockNumber, DeviceRegistryConfig, ProofOfCoverageConfig, RewardsConfig, RuntimeGenesisConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use depin_primitives::DeviceKind;
@@ -44,12 +44,18 @@ pub fn dev_accounts() -> Vec<AccountId> {
 pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 /// Blocks per epoch of local test networks: an hour, as on a live chain.
 pub const LOCAL_EPOCH_LENGTH: BlockNumber = 600;
+/// Proof of coverage's witness and reveal windows on the dev chain: 4 blocks each, so that a
+/// whole round fits in one 10-block epoch.
+pub const DEV_COVERAGE_WINDOWS: (BlockNumber, BlockNumber) = (4, 4);
+/// The windows on local test networks, as on a live chain: a minute to witness, two to reveal.
+pub const LOCAL_COVERAGE_WINDOWS: (BlockNumber, BlockNumber) = (10, 20);
 
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	epoch_length: BlockNumber,
+	coverage_windows: (BlockNumber, BlockNumber),
 	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
@@ -75,6 +81,10 @@ fn testnet_genesis(
 			kinds_requiring_maker,
 		},
 		rewards: RewardsConfig { epoch_length, split: Split::standard() },
+		proof_of_coverage: ProofOfCoverageConfig {
+			witness_window: coverage_windows.0,
+			reveal_window: coverage_windows.1,
+		},
 	})
 }
 
@@ -85,6 +95,7 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		DEV_EPOCH_LENGTH,
+		DEV_COVERAGE_WINDOWS,
 		// Open: any device registers without a maker, so that everything can be tried at once.
 		vec![],
 	)
@@ -101,6 +112,7 @@ pub fn local_config_genesis() -> Value {
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		LOCAL_EPOCH_LENGTH,
+		LOCAL_COVERAGE_WINDOWS,
 		// Helium's owner + device + maker model: hotspots need the dev maker's attestation.
 		vec![DeviceKind::Hotspot],
 	)

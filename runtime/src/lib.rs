@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -101,7 +101,9 @@ pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions: only the standard ones, so that polkadot.js and every other
-/// Substrate wallet sign transactions from metadata alone.
+/// Substrate wallet sign transactions from metadata alone. The payment extension is wrapped in
+/// `SkipCheckIfFeeless`, which is invisible to wallets (same identifier, same encoding) and lets
+/// valid device reports (calls marked `feeless_if`) through without a fee.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -110,7 +112,10 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_skip_feeless_payment::SkipCheckIfFeeless<
+		Runtime,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	>,
 );
 
 /// Unchecked extrinsic type as expected by this runtime.
@@ -179,6 +184,9 @@ mod runtime {
 	#[runtime::pallet_index(7)]
 	pub type Utility = pallet_utility;
 
+	#[runtime::pallet_index(8)]
+	pub type SkipFeelessPayment = pallet_skip_feeless_payment;
+
 	#[runtime::pallet_index(20)]
 	pub type DeviceRegistry = pallet_device_registry;
 
@@ -189,4 +197,7 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(23)]
+	pub type ProofOfCoverage = pallet_proof_of_coverage;
 }

@@ -3,7 +3,8 @@
 use super::TreasuryAccount;
 use crate::{
 	constants::{currency::DPN, time::DAYS},
-	AccountId, Balance, Balances, BlockNumber, Rewards, Runtime, RuntimeHoldReason,
+	AccountId, Balance, Balances, BlockNumber, ProofOfCoverage, Rewards, Runtime,
+	RuntimeHoldReason,
 };
 use frame_support::{parameter_types, weights::Weight};
 use frame_system::EnsureRoot;
@@ -48,17 +49,27 @@ impl pallet_device_registry::Config for Runtime {
 	// Epochs are the rewards pallet's.
 	type EpochClock = Rewards;
 	// A suspended device forfeits its held-back rewards at once; on a change of owner or a
-	// removal, what the device earned is settled to the owner who held it.
-	type OnChange = Rewards;
+	// removal, what the device earned is settled to the owner who held it; on a removal, proof
+	// of coverage drops its record of the device.
+	type OnChange = (Rewards, ProofOfCoverage);
 	type WeightInfo = RegistryWeights;
 }
 
 /// The registry's benchmarked weights, with the rewards pallet's hooks (benchmarked there,
 /// worst case) added to the calls that trigger them: the forfeit to `suspend_device`, the
-/// settlement to `accept_device_transfer`, `withdraw_deposit` and `purge_device`.
+/// settlement to `accept_device_transfer`, `withdraw_deposit` and `purge_device`; and proof of
+/// coverage's removal of its record (one write) to `withdraw_deposit` and `purge_device`.
 pub struct RegistryWeights;
 
 type Measured = pallet_device_registry::weights::SubstrateWeight<Runtime>;
+
+/// Proof of coverage's `on_device_removed`: one storage removal.
+struct CoverageRecordRemoval;
+impl CoverageRecordRemoval {
+	fn get() -> Weight {
+		<Runtime as frame_system::Config>::DbWeight::get().writes(1)
+	}
+}
 type RewardsMeasured = pallet_rewards::weights::SubstrateWeight<Runtime>;
 use pallet_rewards::WeightInfo as _;
 
@@ -79,7 +90,9 @@ impl pallet_device_registry::WeightInfo for RegistryWeights {
 		Measured::deregister_device()
 	}
 	fn withdraw_deposit() -> Weight {
-		Measured::withdraw_deposit().saturating_add(RewardsMeasured::settle_device())
+		Measured::withdraw_deposit()
+			.saturating_add(RewardsMeasured::settle_device())
+			.saturating_add(CoverageRecordRemoval::get())
 	}
 	fn suspend_device() -> Weight {
 		Measured::suspend_device().saturating_add(RewardsMeasured::forfeit_holdback())
@@ -118,7 +131,9 @@ impl pallet_device_registry::WeightInfo for RegistryWeights {
 		Measured::geo_fspl()
 	}
 	fn purge_device() -> Weight {
-		Measured::purge_device().saturating_add(RewardsMeasured::settle_device())
+		Measured::purge_device()
+			.saturating_add(RewardsMeasured::settle_device())
+			.saturating_add(CoverageRecordRemoval::get())
 	}
 	fn remove_maker() -> Weight {
 		Measured::remove_maker()

@@ -4,6 +4,7 @@ mod aura;
 mod balances;
 mod device_registry;
 mod grandpa;
+mod proof_of_coverage;
 mod rewards;
 mod sudo;
 mod system;
