@@ -46,11 +46,13 @@ fn commitment() -> H256 {
 	H256(sp_io::hashing::blake2_256(&beacon_commitment_preimage(&PAYLOAD)))
 }
 
-/// An open beacon of `beaconer` with `n` witnesses (valid `heard`, seasoned hotspots).
-fn open_beacon<T: Config>(beaconer: &T::AccountId, n: u32) {
+/// An open beacon of `beaconer` with `n` witnesses (valid `heard`, seasoned hotspots); returns
+/// the witnesses.
+fn open_beacon<T: Config>(beaconer: &T::AccountId, n: u32) -> alloc::vec::Vec<T::AccountId> {
 	let origin = RawOrigin::Signed(beaconer.clone()).into();
 	let checked = Pallet::<T>::check_beacon(&origin, FREQ).expect("a valid beacon");
 	Pallet::<T>::do_submit_beacon(checked, commitment(), FREQ, 14);
+	let mut witnesses = alloc::vec::Vec::new();
 	for i in 0..n {
 		let w = seasoned_hotspot::<T>("witness", i, NEAR);
 		let heard = H256(sp_io::hashing::blake2_256(&witness_heard_preimage(&PAYLOAD, &w)));
@@ -58,7 +60,9 @@ fn open_beacon<T: Config>(beaconer: &T::AccountId, n: u32) {
 		let checked =
 			Pallet::<T>::check_witness(&origin, beaconer, -1000, FREQ).expect("a valid witness");
 		Pallet::<T>::do_submit_witness(checked, beaconer.clone(), heard, -1000, 50);
+		witnesses.push(w);
 	}
+	witnesses
 }
 
 #[benchmarks]
@@ -71,7 +75,10 @@ mod benchmarks {
 		let owner = T::Registry::owner(&device).expect("registered");
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone(), 150);
-		assert_eq!(Hotspots::<T>::get(&device).and_then(|h| h.radio).map(|r| r.gain_ddbi), Some(150));
+		assert_eq!(
+			Hotspots::<T>::get(&device).and_then(|h| h.radio).map(|r| r.gain_ddbi),
+			Some(150)
+		);
 	}
 
 	#[benchmark]
@@ -91,17 +98,22 @@ mod benchmarks {
 		let heard = H256(sp_io::hashing::blake2_256(&witness_heard_preimage(&PAYLOAD, &w)));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(w), beaconer.clone(), heard, -1400, 50, FREQ);
+
 		let count = Beacons::<T>::get(&beaconer).map(|b| b.witnesses.len() as u32);
 		assert_eq!(count, Some(T::MaxWitnessesPerBeacon::get()));
 	}
 
+	/// Worst case: every witness valid and rewarded, and every device's `note_points` in its
+	/// own worst case (a closed epoch to value first).
 	#[benchmark]
 	fn reveal_beacon(n: Linear<0, { T::MaxWitnessesPerBeacon::get() }>) {
 		let beaconer = seasoned_hotspot::<T>("hotspot", 0, HERE);
-		open_beacon::<T>(&beaconer, n);
+		let mut paid = open_beacon::<T>(&beaconer, n);
+		paid.push(beaconer.clone());
+		T::BenchmarkHelper::worst_case_notes(&paid);
 		let now = frame_system::Pallet::<T>::block_number();
 		frame_system::Pallet::<T>::set_block_number(
-			now + WitnessWindow::<T>::get() + BlockNumberFor::<T>::one(),
+			now + Windows::<T>::get().witness + BlockNumberFor::<T>::one(),
 		);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(beaconer.clone()), beaconer.clone(), PAYLOAD);

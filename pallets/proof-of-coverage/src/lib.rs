@@ -56,6 +56,9 @@ pub use weights::WeightInfo;
 pub trait BenchmarkHelper<AccountId> {
 	/// Registers `device` of `owner` as an active hotspot at `location` (a resolution-12 cell).
 	fn register_hotspot(owner: &AccountId, device: &AccountId, location: u64);
+	/// Puts the reward sink's `note_points` for each of `devices` in its worst case (a runtime
+	/// without rewards needs nothing).
+	fn worst_case_notes(_devices: &[AccountId]) {}
 }
 
 #[frame_support::pallet]
@@ -173,15 +176,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CleanupCursor<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
-	/// Blocks after a beacon during which witnesses are accepted (the beacon's own block
-	/// included). Set at genesis (short on the dev chain); fixed afterwards, so that every open
-	/// beacon keeps its windows.
+	/// The witness window (blocks after a beacon during which witnesses are accepted, the
+	/// beacon's own block included) and the reveal window (blocks after the witness window during
+	/// which the beaconer may reveal). Set at genesis (short on the dev chain); fixed afterwards,
+	/// so that every open beacon keeps its windows. One value: both are read together.
 	#[pallet::storage]
-	pub type WitnessWindow<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
-
-	/// Blocks after the witness window during which the beaconer may reveal. Set at genesis.
-	#[pallet::storage]
-	pub type RevealWindow<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+	pub type Windows<T: Config> = StorageValue<_, CoverageWindows<BlockNumberFor<T>>, ValueQuery>;
 
 	/// Genesis: the witness and reveal windows.
 	#[pallet::genesis_config]
@@ -198,8 +198,10 @@ pub mod pallet {
 		fn build(&self) {
 			use sp_runtime::traits::Zero;
 			let or = |v: BlockNumberFor<T>, d: u32| if v.is_zero() { d.into() } else { v };
-			WitnessWindow::<T>::put(or(self.witness_window, 10));
-			RevealWindow::<T>::put(or(self.reveal_window, 20));
+			Windows::<T>::put(CoverageWindows {
+				witness: or(self.witness_window, 10),
+				reveal: or(self.reveal_window, 20),
+			});
 		}
 	}
 
@@ -432,7 +434,13 @@ pub mod pallet {
 
 /// What the runtime API reports about a hotspot.
 #[derive(
-	codec::Encode, codec::Decode, codec::MaxEncodedLen, scale_info::TypeInfo, Clone, PartialEq, Eq,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
 	Debug,
 )]
 pub struct CoverageInfo<BlockNumber> {
@@ -469,8 +477,15 @@ impl<T: Config> Pallet<T> {
 
 /// Where an open beacon stands.
 #[derive(
-	codec::Encode, codec::Decode, codec::MaxEncodedLen, scale_info::TypeInfo, Clone, Copy, PartialEq,
-	Eq, Debug,
+	codec::Encode,
+	codec::Decode,
+	codec::MaxEncodedLen,
+	scale_info::TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
 )]
 pub enum BeaconPhase {
 	/// Witnesses are accepted.
@@ -513,8 +528,7 @@ impl<T: Config> Pallet<T> {
 	) -> Option<BeaconStatus<T::AccountId, frame_system::pallet_prelude::BlockNumberFor<T>>> {
 		let b = Beacons::<T>::get(beaconer)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let (witness_until, reveal_until) =
-			(Self::witness_until(b.submitted_at), Self::reveal_until(b.submitted_at));
+		let (witness_until, reveal_until) = Self::windows_of(b.submitted_at);
 		let phase = if now <= witness_until {
 			BeaconPhase::Witnessing
 		} else if now <= reveal_until {

@@ -318,3 +318,38 @@ pub mod pallet {
 		}
 	}
 }
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// For service pallets' benchmarks: puts `note_points` for each of `devices` in its worst
+	/// case (the one `note_points` is benchmarked in). Each device gets a ledger holding young
+	/// points of the epoch in progress in every service, marked for forfeit, with a pool for
+	/// them; then the clock moves one epoch on, so that the device's next note values a closed
+	/// epoch first (a pool read and write, a forfeit).
+	pub fn worst_case_notes_for_benchmarks(devices: &[T::AccountId]) {
+		use depin_primitives::Service;
+		use sp_runtime::SaturatedConversion;
+		let epoch = Epoch::<T>::get().index;
+		let young = Unvalued { epoch, points: 10, forfeit_points: 10 };
+		for device in devices {
+			DeviceLedgers::<T>::insert(
+				device,
+				DeviceLedgerOf::<T> {
+					unvalued: [young; 3],
+					owed: 0u32.into(),
+					held: 1_000_000_000u128.saturated_into(),
+					registered_epoch: epoch,
+				},
+			);
+		}
+		let shares = 10u128.saturating_mul(devices.len() as u128 + 1);
+		for service in Service::ALL {
+			let amount: BalanceOf<T> = 1_000_000_000_000u128.saturated_into();
+			Pools::<T>::insert(epoch, Pot::Service(service), Pool { amount, shares });
+		}
+		Epoch::<T>::mutate(|e| {
+			e.index = epoch.saturating_add(1);
+			e.start = frame_system::Pallet::<T>::block_number();
+		});
+	}
+}

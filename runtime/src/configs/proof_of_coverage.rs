@@ -5,8 +5,7 @@
 //! presets (a minute and two on live chains, a few blocks on the dev chain).
 
 use crate::{
-	constants::time::HOURS, AccountId, BlockNumber, DeviceRegistry, Rewards, Runtime,
-	RuntimeEvent,
+	constants::time::HOURS, AccountId, BlockNumber, DeviceRegistry, Rewards, Runtime, RuntimeEvent,
 };
 use frame_support::parameter_types;
 use frame_system::EnsureRoot;
@@ -50,39 +49,11 @@ impl pallet_proof_of_coverage::Config for Runtime {
 	type DensityTarget = DensityTarget;
 	type MaxCleanupPerBlock = MaxCleanupPerBlock;
 	type AdminOrigin = EnsureRoot<AccountId>;
-	type WeightInfo = CoverageWeights;
+	// The reveal benchmark puts the rewards pallet's `note_points` in its worst case for every
+	// device it pays, so the measured weight covers the whole call.
+	type WeightInfo = pallet_proof_of_coverage::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = HotspotBenchmarkHelper;
-}
-
-/// The benchmarked weights, with the rewards pallet's `note_points` (benchmarked there) added
-/// for each device a reveal pays: the beaconer and up to `n` witnesses.
-pub struct CoverageWeights;
-
-type Measured = pallet_proof_of_coverage::weights::SubstrateWeight<Runtime>;
-use pallet_rewards::WeightInfo as _;
-
-impl pallet_proof_of_coverage::WeightInfo for CoverageWeights {
-	fn set_radio() -> frame_support::weights::Weight {
-		Measured::set_radio()
-	}
-	fn submit_beacon() -> frame_support::weights::Weight {
-		Measured::submit_beacon()
-	}
-	fn submit_witness() -> frame_support::weights::Weight {
-		Measured::submit_witness()
-	}
-	fn reveal_beacon(n: u32) -> frame_support::weights::Weight {
-		let notes = pallet_rewards::weights::SubstrateWeight::<Runtime>::note_points()
-			.saturating_mul(u64::from(n).saturating_add(1));
-		Measured::reveal_beacon(n).saturating_add(notes)
-	}
-	fn set_max_eirp() -> frame_support::weights::Weight {
-		Measured::set_max_eirp()
-	}
-	fn cleanup(n: u32) -> frame_support::weights::Weight {
-		Measured::cleanup(n)
-	}
 }
 
 impl pallet_skip_feeless_payment::Config for Runtime {
@@ -102,5 +73,8 @@ impl pallet_proof_of_coverage::BenchmarkHelper<AccountId> for HotspotBenchmarkHe
 			depin_primitives::DeviceKind::Hotspot,
 			location,
 		)
+	}
+	fn worst_case_notes(devices: &[AccountId]) {
+		crate::Rewards::worst_case_notes_for_benchmarks(devices)
 	}
 }
