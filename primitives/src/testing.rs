@@ -2,8 +2,8 @@
 //! like `sp_io::TestExternalities` tests; call [`reset`] at the start of each test.
 
 use crate::{
-	DeviceInfo, DeviceKind, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange, Points,
-	RewardSink, Service, OCCUPANCY_RESOLUTION,
+	DeviceInfo, DeviceKind, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange,
+	Points, RewardSink, Service, OCCUPANCY_RESOLUTION,
 };
 use codec::{Decode, Encode};
 use std::{cell::RefCell, collections::BTreeMap};

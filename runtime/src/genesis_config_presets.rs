@@ -4,7 +4,8 @@
 
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
-	BlockNumber, DeviceRegistryConfig, ProofOfCoverageConfig, RewardsConfig, RuntimeGenesisConfig, SudoConfig,
+	BlockNumber, DeviceRegistryConfig, ProofOfCoverageConfig, RewardsConfig, RuntimeGenesisConfig,
+	SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use depin_primitives::DeviceKind;

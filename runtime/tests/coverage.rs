@@ -85,7 +85,8 @@ fn validate(xt: &UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
 
 fn start_block(number: u32) {
 	let parent = System::parent_hash();
-	let header = Header::new(number, Default::default(), Default::default(), parent, Default::default());
+	let header =
+		Header::new(number, Default::default(), Default::default(), parent, Default::default());
 	Executive::initialize_block(&header);
 }
 

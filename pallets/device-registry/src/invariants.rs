@@ -36,8 +36,9 @@ impl<T: Config> Pallet<T> {
 				"device account without a sufficient reference"
 			);
 			if record.withdrawable_at.is_none() {
-				*occupancy.entry((record.kind, Self::occupancy_hex(record.location))).or_default() +=
-					1;
+				*occupancy
+					.entry((record.kind, Self::occupancy_hex(record.location)))
+					.or_default() += 1;
 			}
 			ensure!(
 				DevicesByOwner::<T>::contains_key(&record.owner, &device),

@@ -22,8 +22,11 @@ impl<T: Config> Pallet<T> {
 		let fee = T::LocationFee::get();
 		Self::ensure_can_pay(&owner, fee)?;
 		Self::pay_treasury(&owner, fee)?;
-		Self::occupancy_remove(record.kind, record.location);
-		Self::occupancy_add(record.kind, location);
+		// A move within the resolution-8 hex leaves the count as it is (no writes).
+		if Self::occupancy_hex(record.location) != Self::occupancy_hex(location) {
+			Self::occupancy_remove(record.kind, record.location);
+			Self::occupancy_add(record.kind, location);
+		}
 		record.location = location;
 		record.location_changed_at = now;
 		Devices::<T>::insert(&device, record);

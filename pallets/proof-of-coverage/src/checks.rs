@@ -54,12 +54,19 @@ impl<T: Config> Pallet<T> {
 
 	/// The last block of the witness window of a beacon of block `at`.
 	pub(crate) fn witness_until(at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-		at.saturating_add(WitnessWindow::<T>::get())
+		at.saturating_add(Windows::<T>::get().witness)
+	}
+
+	/// The last blocks of the witness and reveal windows of a beacon of block `at` (one read).
+	pub(crate) fn windows_of(at: BlockNumberFor<T>) -> (BlockNumberFor<T>, BlockNumberFor<T>) {
+		let w = Windows::<T>::get();
+		let witness_until = at.saturating_add(w.witness);
+		(witness_until, witness_until.saturating_add(w.reveal))
 	}
 
 	/// The last block of the reveal window of a beacon of block `at`.
 	pub(crate) fn reveal_until(at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-		Self::witness_until(at).saturating_add(RevealWindow::<T>::get())
+		Self::windows_of(at).1
 	}
 
 	/// The block at which a beacon of block `at` is removed if unrevealed.
@@ -116,8 +123,8 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::TooClose
 		);
 		ensure!(
-			i64::from(signal_ddbm) * 10 <=
-				Self::max_signal_cdb(
+			i64::from(signal_ddbm) * 10
+				<= Self::max_signal_cdb(
 					beacon.eirp_ddbm,
 					radio.gain_ddbi,
 					distance_m,
@@ -143,8 +150,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(&who == beaconer, Error::<T>::NotBeaconer);
 		Self::active_hotspot(&who)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		ensure!(now > Self::witness_until(beacon.submitted_at), Error::<T>::RevealTooEarly);
-		ensure!(now <= Self::reveal_until(beacon.submitted_at), Error::<T>::RevealWindowOver);
+		let (witness_until, reveal_until) = Self::windows_of(beacon.submitted_at);
+		ensure!(now > witness_until, Error::<T>::RevealTooEarly);
+		ensure!(now <= reveal_until, Error::<T>::RevealWindowOver);
 		let commitment = H256(sp_io::hashing::blake2_256(&beacon_commitment_preimage(payload)));
 		ensure!(commitment == beacon.commitment, Error::<T>::CommitmentMismatch);
 		Ok(beacon)
@@ -167,8 +175,8 @@ impl<T: Config> Pallet<T> {
 		frequency_hz: u64,
 	) -> i64 {
 		let received_ddbm = i64::from(eirp_ddbm) + i64::from(witness_gain_ddbi);
-		received_ddbm * 10 - i64::from(geo::fspl_cdb(distance_m, frequency_hz)) +
-			i64::from(T::RssiMarginDdb::get()) * 10
+		received_ddbm * 10 - i64::from(geo::fspl_cdb(distance_m, frequency_hz))
+			+ i64::from(T::RssiMarginDdb::get()) * 10
 	}
 
 	/// Radiated power in deci-dBm: `min(10 x tx_power_dbm + gain_ddbi, 10 x MaxEirpDbm)`.
@@ -189,11 +197,7 @@ impl<T: Config> Pallet<T> {
 			h.get_or_insert_with(Default::default).radio =
 				Some(Radio { gain_ddbi, location: info.location })
 		});
-		Self::deposit_event(Event::RadioSet {
-			device,
-			gain_ddbi,
-			location: info.location.index(),
-		});
+		Self::deposit_event(Event::RadioSet { device, gain_ddbi, location: info.location.index() });
 		Ok(())
 	}
 
@@ -219,7 +223,8 @@ impl<T: Config> Pallet<T> {
 				witnesses: Default::default(),
 			},
 		);
-		Expiries::<T>::insert(Self::expiry(now), &beaconer, ());
+		let (witness_until, reveal_until) = Self::windows_of(now);
+		Expiries::<T>::insert(reveal_until.saturating_add(1u32.into()), &beaconer, ());
 		hotspot.last_beacon_epoch = Some(epoch);
 		Hotspots::<T>::insert(&beaconer, hotspot);
 		Self::deposit_event(Event::BeaconSubmitted {
@@ -228,8 +233,8 @@ impl<T: Config> Pallet<T> {
 			commitment,
 			frequency_hz,
 			eirp_ddbm,
-			witness_until: Self::witness_until(now),
-			reveal_until: Self::reveal_until(now),
+			witness_until,
+			reveal_until,
 		});
 	}
 

@@ -20,8 +20,8 @@ impl<T: Config> Pallet<T> {
 				.collect();
 			for beaconer in due {
 				Expiries::<T>::remove(cursor, &beaconer);
-				let expired = Beacons::<T>::get(&beaconer)
-					.filter(|b| Self::expiry(b.submitted_at) == cursor);
+				let expired =
+					Beacons::<T>::get(&beaconer).filter(|b| Self::expiry(b.submitted_at) == cursor);
 				if let Some(beacon) = expired {
 					Beacons::<T>::remove(&beaconer);
 					Self::deposit_event(Event::BeaconExpired {
@@ -37,9 +37,8 @@ impl<T: Config> Pallet<T> {
 			cursor = cursor.saturating_add(One::one());
 		}
 		CleanupCursor::<T>::put(cursor);
-		T::WeightInfo::cleanup(removed).saturating_add(
-			T::DbWeight::get().reads_writes(u64::from(blocks).saturating_add(1), 1),
-		)
+		T::WeightInfo::cleanup(removed)
+			.saturating_add(T::DbWeight::get().reads_writes(u64::from(blocks).saturating_add(1), 1))
 	}
 
 	/// `on_idle`: works off a backlog (the cursor behind `now`) with the spare weight.

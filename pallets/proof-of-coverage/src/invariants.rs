@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!((-30..=60).contains(&MaxEirpDbm::<T>::get()), "radiated power cap out of range");
 		ensure!(
-			!WitnessWindow::<T>::get().is_zero() && !RevealWindow::<T>::get().is_zero(),
+			!Windows::<T>::get().witness.is_zero() && !Windows::<T>::get().reveal.is_zero(),
 			"a window of zero blocks"
 		);
 		Ok(())

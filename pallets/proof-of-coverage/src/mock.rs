@@ -184,7 +184,10 @@ pub fn run_to(n: u64) {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		Coverage::on_initialize(next);
-		Coverage::on_idle(next, frame_support::weights::Weight::from_parts(500_000_000_000, 1 << 20));
+		Coverage::on_idle(
+			next,
+			frame_support::weights::Weight::from_parts(500_000_000_000, 1 << 20),
+		);
 	}
 }
 

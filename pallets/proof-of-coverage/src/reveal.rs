@@ -11,6 +11,11 @@ use frame_system::pallet_prelude::*;
 use sp_core::H256;
 use sp_runtime::{traits::Saturating, Perbill};
 
+/// A witness at the reveal: its id, its record if it proved hearing the payload and is still an
+/// active hotspot, its verdict.
+type Judged<T> =
+	(<T as frame_system::Config>::AccountId, Option<Hotspot<BlockNumberFor<T>>>, Verdict);
+
 impl<T: Config> Pallet<T> {
 	/// Whether a reciprocity time `at` still counts at `now`.
 	fn recent(at: Option<BlockNumberFor<T>>, now: BlockNumberFor<T>) -> bool {
@@ -20,7 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// The density scale of a beacon from `location`: `min(1, DensityTarget / hotspots in its
 	/// resolution-8 hex)`.
 	pub fn density_at(location: depin_primitives::Cell) -> Perbill {
-		let hex = depin_primitives::geo::parent(location.index(), OCCUPANCY_RESOLUTION).unwrap_or(0);
+		let hex =
+			depin_primitives::geo::parent(location.index(), OCCUPANCY_RESOLUTION).unwrap_or(0);
 		units::density_scale(
 			T::DensityTarget::get(),
 			T::Registry::occupancy(DeviceKind::Hotspot, hex),
@@ -37,13 +43,11 @@ impl<T: Config> Pallet<T> {
 		// 1. Judge each witness on what it proved, before this reveal changes any time: a
 		//    witness that heard the payload and is still an active hotspot is valid; it earns
 		//    if it has a revealed beacon of its own in the reciprocity window.
-		let mut judged: Vec<(T::AccountId, Option<Hotspot<BlockNumberFor<T>>>, Verdict)> =
-			Vec::with_capacity(beacon.witnesses.len());
+		let mut judged: Vec<Judged<T>> = Vec::with_capacity(beacon.witnesses.len());
 		let mut counted: u32 = 0;
 		for Witness { witness, heard } in beacon.witnesses.into_iter() {
-			let expected = H256(sp_io::hashing::blake2_256(&witness_heard_preimage(
-				payload, &witness,
-			)));
+			let expected =
+				H256(sp_io::hashing::blake2_256(&witness_heard_preimage(payload, &witness)));
 			let verdict = if heard != expected {
 				(None, Verdict::HeardMismatch)
 			} else if !T::Registry::is_active(&witness, DeviceKind::Hotspot) {

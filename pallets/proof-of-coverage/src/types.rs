@@ -11,7 +11,16 @@ pub type Payload = [u8; 32];
 
 /// A hotspot's antenna, as its owner declared it with `set_radio`.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
 )]
 pub struct Radio {
 	/// Antenna gain in deci-dBi (dBi x 10).
@@ -107,7 +116,16 @@ where
 
 /// What became of a witness at the reveal.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
 )]
 pub enum Verdict {
 	/// Valid, with a revealed beacon of its own in the reciprocity window: earned `points`.
@@ -122,4 +140,25 @@ pub enum Verdict {
 	HeardMismatch,
 	/// Suspended or gone since it witnessed.
 	Inactive,
+}
+
+/// Proof of coverage's two windows, in blocks.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct CoverageWindows<BlockNumber> {
+	/// Blocks after a beacon during which witnesses are accepted (the beacon's own included).
+	pub witness: BlockNumber,
+	/// Blocks after the witness window during which the beaconer may reveal.
+	pub reveal: BlockNumber,
 }

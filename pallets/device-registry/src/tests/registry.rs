@@ -96,9 +96,24 @@ fn occupancy_follows_registration_moves_deregistration_and_purge() {
 
 		// A move takes the device from one hex to the other.
 		frame_system::Pallet::<Test>::set_block_number(1 + COOLDOWN);
-		assert_ok!(Registry::assert_location(RuntimeOrigin::signed(alice()), a.clone(), SAN_FRANCISCO));
+		assert_ok!(Registry::assert_location(
+			RuntimeOrigin::signed(alice()),
+			a.clone(),
+			SAN_FRANCISCO
+		));
 		assert_eq!(occupancy(DeviceKind::Hotspot, BERLIN), 1);
 		assert_eq!(occupancy(DeviceKind::Hotspot, SAN_FRANCISCO), 1);
+
+		// A move within a hex changes nothing (17 m from Berlin, same resolution-8 hex).
+		frame_system::Pallet::<Test>::set_block_number(1 + 2 * COOLDOWN);
+		let near_berlin = 0x08c1f1d4894433ff;
+		assert_eq!(hex(near_berlin), hex(BERLIN));
+		assert_ok!(Registry::assert_location(
+			RuntimeOrigin::signed(alice()),
+			b.clone(),
+			near_berlin
+		));
+		assert_eq!(occupancy(DeviceKind::Hotspot, BERLIN), 1);
 
 		// A suspended device still occupies its hex; deregistration leaves it.
 		assert_ok!(Registry::suspend_device(deny(), b.clone(), SuspensionReason::Other));

@@ -33,7 +33,10 @@ fn set_max_eirp_refusals() {
 			Coverage::set_max_eirp(RuntimeOrigin::signed(1), 20),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(Coverage::set_max_eirp(RuntimeOrigin::root(), 61), Error::<Test>::EirpOutOfRange);
+		assert_noop!(
+			Coverage::set_max_eirp(RuntimeOrigin::root(), 61),
+			Error::<Test>::EirpOutOfRange
+		);
 		assert_noop!(
 			Coverage::set_max_eirp(RuntimeOrigin::root(), -31),
 			Error::<Test>::EirpOutOfRange
@@ -118,7 +121,14 @@ fn submit_witness_refusals() {
 		assert_noop!(witness(4, 1, &p, -1500), Error::<Test>::TooFar);
 		assert_noop!(witness(2, 1, &p, -100), Error::<Test>::SignalTooStrong);
 		assert_noop!(
-			Coverage::submit_witness(RuntimeOrigin::signed(2), 1, heard(&p, 2), -1000, 50, FREQ + 100_001),
+			Coverage::submit_witness(
+				RuntimeOrigin::signed(2),
+				1,
+				heard(&p, 2),
+				-1000,
+				50,
+				FREQ + 100_001
+			),
 			Error::<Test>::FrequencyMismatch
 		);
 		assert_noop!(
