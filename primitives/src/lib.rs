@@ -7,6 +7,8 @@
 //!   [`EpochClock`] and the device-change hook [`OnDeviceChange`];
 //! - [`geo`]: H3 grid distance, cell-centre distance and free-space path loss, integer only;
 //! - [`keys`]: refusal of weak public keys (the identity and small-order points);
+//! - [`merkle`]: the Merkle commitment of stored files (root, streaming proofs, verification,
+//!   the proving challenge), exactly as DESIGN.md specifies it;
 //! - [`testing`] (std only): in-memory implementations of those traits for pallet mocks.
 //!
 //! `no_std`: used by the runtime (wasm), the node and the device agent alike.
@@ -18,6 +20,7 @@ extern crate alloc;
 pub mod cell;
 pub mod geo;
 pub mod keys;
+pub mod merkle;
 pub mod proofs;
 #[cfg(feature = "std")]
 pub mod testing;
