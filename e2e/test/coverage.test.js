@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import {
-  connect, keyring, newDeviceKey, registerDevice, submit, findEvent, waitForBlock,
+  connect, keyring, newDeviceKey, registerDevice, submit, findEvent, fundedAccount, waitForBlock,
 } from './helpers.js';
 
 const api = await connect();
@@ -183,9 +183,7 @@ test('an invalid device report is refused by the pool and never included', async
     submit(api, api.tx.proofOfCoverage.submitBeacon(commitment(randomAsU8a(32)), FREQ, 14), device),
     /transaction Invalid/,
   );
-  const owner = keyring().addFromUri(`//e2e-poc-invalid-${process.pid}-${Date.now()}`);
-  const alice = keyring().addFromUri('//Alice');
-  assert.equal((await submit(api, api.tx.balances.transferKeepAlive(owner.address, 100n * DPN), alice)).error, null);
+  const owner = await fundedAccount(api, 100n * DPN);
   const a = newDeviceKey('sr25519');
   assert.equal((await registerDevice(api, owner, a)).error, null);
   assert.equal((await submit(api, api.tx.proofOfCoverage.setRadio(a.address, 0), owner)).error, null);

@@ -28,8 +28,8 @@ pub mod traits;
 
 pub use cell::{Cell, CellError};
 pub use traits::{
-	DeviceInfo, DeviceRefusal, DeviceRegistry, DeviceState, EpochClock, OnDeviceChange, RewardSink,
-	OCCUPANCY_RESOLUTION,
+	occupancy_hex, DeviceInfo, DeviceRefusal, DeviceRegistry, DeviceState, EpochClock,
+	OnDeviceChange, RewardSink, OCCUPANCY_RESOLUTION,
 };
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -3,7 +3,7 @@
 
 use crate::{
 	DeviceInfo, DeviceKind, DeviceRegistry, DeviceState, EpochClock, EpochIndex, OnDeviceChange,
-	Points, RewardSink, Service, OCCUPANCY_RESOLUTION,
+	Points, RewardSink, Service,
 };
 use codec::{Decode, Encode};
 use std::{cell::RefCell, collections::BTreeMap};
@@ -64,9 +64,7 @@ impl<A: Encode + Decode> DeviceRegistry<A> for MockRegistry {
 				.values()
 				.filter_map(|raw| DeviceInfo::<A>::decode(&mut &raw[..]).ok())
 				.filter(|info| info.kind == kind && info.state != DeviceState::Deregistered)
-				.filter(|info| {
-					crate::geo::parent(info.location.index(), OCCUPANCY_RESOLUTION) == Ok(hex)
-				})
+				.filter(|info| crate::occupancy_hex(info.location) == Some(hex))
 				.count() as u32
 		})
 	}

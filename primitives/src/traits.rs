@@ -59,6 +59,12 @@ pub enum DeviceRefusal {
 /// (Helium's density hexes for proof of coverage).
 pub const OCCUPANCY_RESOLUTION: u8 = 8;
 
+/// The resolution-8 hex of `location`: the key [`DeviceRegistry::occupancy`] counts by. `None`
+/// only for a cell coarser than resolution 8 (device locations are resolution 12).
+pub fn occupancy_hex(location: Cell) -> Option<u64> {
+	crate::geo::parent(location.index(), OCCUPANCY_RESOLUTION).ok()
+}
+
 /// The device registry, for the pallets whose work devices do.
 pub trait DeviceRegistry<AccountId> {
 	/// The device `id`, if registered (including suspended and deregistered ones whose record

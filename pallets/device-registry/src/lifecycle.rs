@@ -1,7 +1,7 @@
 //! A device's life after registration: moving, changing owner, leaving; and the owner index.
 
 use crate::{pallet::*, DeviceOf, OfferEnd, TransferOffer};
-use depin_primitives::{geo, Cell, DeviceKind, OnDeviceChange, OCCUPANCY_RESOLUTION};
+use depin_primitives::{Cell, DeviceKind, OnDeviceChange};
 use frame_support::{defensive, pallet_prelude::*, traits::fungible::MutateHold};
 use sp_runtime::{traits::Zero, Saturating};
 
@@ -145,7 +145,7 @@ impl<T: Config> Pallet<T> {
 	/// The resolution-8 hex of `location`, the key of [`Occupancy`].
 	pub(crate) fn occupancy_hex(location: Cell) -> u64 {
 		// A stored location is a valid resolution-12 cell, whose parent always exists.
-		geo::parent(location.index(), OCCUPANCY_RESOLUTION).unwrap_or_else(|_| {
+		depin_primitives::occupancy_hex(location).unwrap_or_else(|| {
 			defensive!("stored location without a resolution-8 parent");
 			0
 		})

@@ -64,14 +64,10 @@ impl<T: Config> Pallet<T> {
 		(witness_until, witness_until.saturating_add(w.reveal))
 	}
 
-	/// The last block of the reveal window of a beacon of block `at`.
-	pub(crate) fn reveal_until(at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-		Self::windows_of(at).1
-	}
-
-	/// The block at which a beacon of block `at` is removed if unrevealed.
+	/// The block at which a beacon of block `at` is removed if unrevealed: the one after its
+	/// reveal window.
 	pub(crate) fn expiry(at: BlockNumberFor<T>) -> BlockNumberFor<T> {
-		Self::reveal_until(at).saturating_add(1u32.into())
+		Self::windows_of(at).1.saturating_add(1u32.into())
 	}
 
 	/// The check of `submit_beacon`.
@@ -224,7 +220,7 @@ impl<T: Config> Pallet<T> {
 			},
 		);
 		let (witness_until, reveal_until) = Self::windows_of(now);
-		Expiries::<T>::insert(reveal_until.saturating_add(1u32.into()), &beaconer, ());
+		Expiries::<T>::insert(Self::expiry(now), &beaconer, ());
 		hotspot.last_beacon_epoch = Some(epoch);
 		Hotspots::<T>::insert(&beaconer, hotspot);
 		Self::deposit_event(Event::BeaconSubmitted {

@@ -4,7 +4,6 @@ use crate::{pallet::*, types::*, units};
 use alloc::vec::Vec;
 use depin_primitives::{
 	proofs::witness_heard_preimage, DeviceKind, DeviceRegistry, RewardSink, Service,
-	OCCUPANCY_RESOLUTION,
 };
 use frame_support::traits::Get;
 use frame_system::pallet_prelude::*;
@@ -25,8 +24,8 @@ impl<T: Config> Pallet<T> {
 	/// The density scale of a beacon from `location`: `min(1, DensityTarget / hotspots in its
 	/// resolution-8 hex)`.
 	pub fn density_at(location: depin_primitives::Cell) -> Perbill {
-		let hex =
-			depin_primitives::geo::parent(location.index(), OCCUPANCY_RESOLUTION).unwrap_or(0);
+		// A device location (resolution 12) always has a resolution-8 parent.
+		let hex = depin_primitives::occupancy_hex(location).unwrap_or(0);
 		units::density_scale(
 			T::DensityTarget::get(),
 			T::Registry::occupancy(DeviceKind::Hotspot, hex),
