@@ -13,7 +13,7 @@ use sp_core::traits::{RuntimeCode, WrappedRuntimeCode};
 use std::path::Path;
 
 fn checked_in(name: &str) -> Value {
-	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-specs").join(name);
+	let path = Path::new(&manifest_dir()).join("../chain-specs").join(name);
 	let text = std::fs::read_to_string(&path)
 		.unwrap_or_else(|e| panic!("{}: {e}; run scripts/gen-chain-specs.sh", path.display()));
 	serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -81,4 +81,11 @@ fn local_spec_embeds_the_current_runtime() {
 		"chain-specs/local.json embeds a runtime with other runtime APIs: run \
 		 scripts/gen-chain-specs.sh"
 	);
+}
+
+/// The package's directory, as cargo gives it to the test at run time: a compile-time
+/// `env!("CARGO_MANIFEST_DIR")` would keep the path of whichever checkout first built this test
+/// into a shared target directory (cargo does not rebuild a test for a moved checkout).
+fn manifest_dir() -> String {
+	std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 use std::{path::Path, time::Duration};
 
 fn spec_with_current_runtime(dir: &Path) -> String {
-	let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain-specs/local.json");
+	let path = Path::new(&manifest_dir()).join("../chain-specs/local.json");
 	let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 	let mut spec: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
 	let wasm = depin_runtime::WASM_BINARY.unwrap_or_else(|| panic!("built without wasm"));
@@ -68,4 +68,11 @@ fn alice_and_bob_finalize_the_same_blocks() {
 		.collect::<Result<_, _>>()
 		.unwrap_or_else(|e| panic!("{e}"));
 	assert_eq!(authors.len(), 2, "both validators should author blocks");
+}
+
+/// The package's directory, as cargo gives it to the test at run time: a compile-time
+/// `env!("CARGO_MANIFEST_DIR")` would keep the path of whichever checkout first built this test
+/// into a shared target directory (cargo does not rebuild a test for a moved checkout).
+fn manifest_dir() -> String {
+	std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }
