@@ -47,14 +47,14 @@ export async function possessionProof(api, owner, device, registration) {
 /** The README's Berlin cell (H3, resolution 12). */
 export const BERLIN = '0x08c1f1d48945d9ff';
 
-/** Registers `device` (a key pair) for `owner` as the README shows: a hotspot at `location`, with
- * the device's possession proof for `owner` unless another `proof` is given. Resolves like
- * `submit`. */
-export async function registerDevice(api, owner, device, { location = BERLIN, proof } = {}) {
+/** Registers `device` (a key pair) for `owner` as the README shows: a `kind` (a hotspot unless
+ * told) at `location`, with the device's possession proof for `owner` unless another `proof` is
+ * given. Resolves like `submit`. */
+export async function registerDevice(api, owner, device, { location = BERLIN, proof, kind = 'Hotspot' } = {}) {
   const possession = proof ?? await possessionProof(api, owner.address, device);
   return submit(
     api,
-    api.tx.deviceRegistry.registerDevice(device.address, 'Hotspot', location, possession, null),
+    api.tx.deviceRegistry.registerDevice(device.address, kind, location, possession, null),
     owner,
   );
 }

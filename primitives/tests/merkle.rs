@@ -71,6 +71,24 @@ fn roots_match_an_independent_implementation() {
 }
 
 #[test]
+fn the_readme_example_gives_the_root_and_paths_it_states() {
+	// pallets/storage-deals/README.md: 600 bytes, 3 leaves, the third moved up at level 0.
+	let mut data: Vec<u8> = (0..=255u8).chain(0..=255u8).collect();
+	data.extend([b'x'; 88]);
+	let got: String = root(&data).unwrap().iter().map(|b| format!("{b:02x}")).collect();
+	assert_eq!(got, "20187171d123c5cee28a290bc045d74c61e2bb81dd2fc20ece39f24546b5783d");
+	let leaf = |i: usize| {
+		let mut l = [0u8; LEAF_SIZE];
+		let end = data.len().min((i + 1) * LEAF_SIZE);
+		l[..end - i * LEAF_SIZE].copy_from_slice(&data[i * LEAF_SIZE..end]);
+		leaf_hash(&l)
+	};
+	let (h0, h1, h2) = (leaf(0), leaf(1), leaf(2));
+	assert_eq!(prove(&data, 2).unwrap().1, vec![node_hash(&h0, &h1)]);
+	assert_eq!(prove(&data, 0).unwrap().1, vec![h1, h2]);
+}
+
+#[test]
 fn an_empty_file_has_no_root_and_one_leaf_is_its_own_root() {
 	assert_eq!(root(&[]), None);
 	assert_eq!(leaf_count(0), None);

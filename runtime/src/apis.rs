@@ -21,7 +21,7 @@ use sp_version::RuntimeVersion;
 use crate::{
 	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DeviceRecord, Executive,
 	Grandpa, InherentDataExt, Nonce, ProofOfCoverage, Rewards, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeGenesisConfig, SessionKeys, StorageDeals, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -191,7 +191,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl crate::depin_api::DepinApi<
 		Block,
 		AccountId,
@@ -227,6 +227,15 @@ impl_runtime_apis! {
 		}
 		fn beacon(beaconer: AccountId) -> Option<pallet_proof_of_coverage::BeaconStatus<AccountId, BlockNumber>> {
 			ProofOfCoverage::beacon_status(&beaconer)
+		}
+		fn deal(deal: u64) -> Option<pallet_storage_deals::DealStatus<AccountId, Balance, BlockNumber>> {
+			StorageDeals::deal_status(deal)
+		}
+		fn deals_of_client(client: AccountId) -> Vec<u64> {
+			StorageDeals::deals_of_client(&client)
+		}
+		fn deals_of_provider(device: AccountId) -> Vec<u64> {
+			StorageDeals::deals_of_provider(&device)
 		}
 	}
 

@@ -8,6 +8,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_device_registry, DeviceRegistry]
 	[pallet_rewards, Rewards]
 	[pallet_proof_of_coverage, ProofOfCoverage]
+	[pallet_storage_deals, StorageDeals]
 );
 
 use crate::Runtime;

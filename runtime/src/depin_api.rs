@@ -1,6 +1,7 @@
 //! `DepinApi`: the queries a wallet or UI needs, answered by the runtime free of fees, for the
 //! pallets in this runtime: devices (by id, and an owner's, paged), pending rewards, the epoch,
-//! proof of coverage (a hotspot's radio and reciprocity times, an open beacon).
+//! proof of coverage (a hotspot's radio and reciprocity times, an open beacon), storage deals (a
+//! deal's status and challenge, a client's and a provider's deals).
 //! polkadot.js reaches it from the metadata alone as `api.call.depinApi.*`; the node serves the
 //! same answers over JSON-RPC as `depin_*` for curl users.
 
@@ -11,8 +12,9 @@ use codec::Codec;
 pub const MAX_DEVICES_PAGE: u32 = 100;
 
 sp_api::decl_runtime_apis! {
-	/// DePIN queries for UIs. Version 2 added `coverage` and `beacon`.
-	#[api_version(2)]
+	/// DePIN queries for UIs. Version 2 added `coverage` and `beacon`; version 3 the storage
+	/// deals (`deal`, `deals_of_client`, `deals_of_provider`).
+	#[api_version(3)]
 	pub trait DepinApi<AccountId, Device, PendingRewards, EpochInfo>
 	where
 		AccountId: Codec,
@@ -42,5 +44,20 @@ sp_api::decl_runtime_apis! {
 		/// The open beacon of `beaconer`: commitment, frequency, power, windows, witnesses so
 		/// far and phase (witnessing, revealing, expired). `None` once revealed or removed.
 		fn beacon(beaconer: AccountId) -> Option<pallet_proof_of_coverage::BeaconStatus<AccountId, crate::BlockNumber>>;
+
+		/// Storage deal `deal`: its record, phase (proposed, expired, pending, running, ended,
+		/// terminable), the challenge to answer now `(period, leaf index)`, the unproven periods
+		/// a settlement would judge as faults, what `settle_deal` would pay the provider now and
+		/// what it would move to the client. `None` once completed, terminated or cancelled.
+		#[api_version(3)]
+		fn deal(deal: u64) -> Option<pallet_storage_deals::DealStatus<AccountId, crate::Balance, crate::BlockNumber>>;
+
+		/// The deals of `client`, proposed or running (at most `MaxDealsPerClient`).
+		#[api_version(3)]
+		fn deals_of_client(client: AccountId) -> Vec<u64>;
+
+		/// The running deals of storage node `device` (at most `MaxDealsPerProvider`).
+		#[api_version(3)]
+		fn deals_of_provider(device: AccountId) -> Vec<u64>;
 	}
 }

@@ -5,7 +5,7 @@
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
 	BlockNumber, DeviceRegistryConfig, ProofOfCoverageConfig, RewardsConfig, RuntimeGenesisConfig,
-	SudoConfig,
+	StorageDealsConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use depin_primitives::DeviceKind;
@@ -50,6 +50,11 @@ pub const LOCAL_EPOCH_LENGTH: BlockNumber = 600;
 pub const DEV_COVERAGE_WINDOWS: (BlockNumber, BlockNumber) = (4, 4);
 /// The windows on local test networks, as on a live chain: a minute to witness, two to reveal.
 pub const LOCAL_COVERAGE_WINDOWS: (BlockNumber, BlockNumber) = (10, 20);
+/// Blocks per storage proving period on the dev chain: a minute, so that a whole deal runs in
+/// a few minutes.
+pub const DEV_PROVING_PERIOD: BlockNumber = 10;
+/// Blocks per proving period on local test networks: an hour, as on a live chain.
+pub const LOCAL_PROVING_PERIOD: BlockNumber = 600;
 
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
@@ -57,6 +62,7 @@ fn testnet_genesis(
 	root: AccountId,
 	epoch_length: BlockNumber,
 	coverage_windows: (BlockNumber, BlockNumber),
+	proving_period: BlockNumber,
 	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
@@ -86,6 +92,7 @@ fn testnet_genesis(
 			witness_window: coverage_windows.0,
 			reveal_window: coverage_windows.1,
 		},
+		storage_deals: StorageDealsConfig { proving_period },
 	})
 }
 
@@ -97,6 +104,7 @@ pub fn development_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		DEV_EPOCH_LENGTH,
 		DEV_COVERAGE_WINDOWS,
+		DEV_PROVING_PERIOD,
 		// Open: any device registers without a maker, so that everything can be tried at once.
 		vec![],
 	)
@@ -114,6 +122,7 @@ pub fn local_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		LOCAL_EPOCH_LENGTH,
 		LOCAL_COVERAGE_WINDOWS,
+		LOCAL_PROVING_PERIOD,
 		// Helium's owner + device + maker model: hotspots need the dev maker's attestation.
 		vec![DeviceKind::Hotspot],
 	)

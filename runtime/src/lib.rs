@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 102,
+	spec_version: 103,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -200,4 +200,7 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type ProofOfCoverage = pallet_proof_of_coverage;
+
+	#[runtime::pallet_index(24)]
+	pub type StorageDeals = pallet_storage_deals;
 }

@@ -16,6 +16,7 @@ PALLETS = {
     'pallet_device_registry': 'pallets/device-registry/src/weights.rs',
     'pallet_rewards': 'pallets/rewards/src/weights.rs',
     'pallet_proof_of_coverage': 'pallets/proof-of-coverage/src/weights.rs',
+    'pallet_storage_deals': 'pallets/storage-deals/src/weights.rs',
 }
 # (pallet, call) -> most ref_time allowed, as a multiple of the baseline's.
 BUDGETS = {
@@ -26,9 +27,16 @@ BUDGETS = {
     ('pallet_rewards', 'claim_rewards'): 3.0,
     ('pallet_proof_of_coverage', 'submit_witness'): 1.5,
     ('pallet_proof_of_coverage', 'submit_beacon'): 2.0,
+    ('pallet_storage_deals', 'propose_deal'): 2.5,
+    ('pallet_storage_deals', 'accept_deal'): 2.5,
+    # Both settlement calls are charged the larger of these two worst cases.
+    ('pallet_storage_deals', 'settle_deal'): 3.0,
+    ('pallet_storage_deals', 'terminate_deal'): 3.0,
 }
 # Budgets over a component: (pallet, call, component, values, base multiple, multiple per unit).
-LINEAR = [('pallet_proof_of_coverage', 'reveal_beacon', 'n', (0, 1, 3, 14), 2.0, 1.5)]
+LINEAR = [('pallet_proof_of_coverage', 'reveal_beacon', 'n', (0, 1, 3, 14), 2.0, 1.5),
+          # A proof of a 32 GiB file has a path of 27 hashes.
+          ('pallet_storage_deals', 'submit_proof', 'd', (0, 20, 27), 1.5, 0.0)]
 # Benchmarks with a component that must not make them grow: (pallet, call, component, low, high,
 # most growth allowed from low to high as a fraction of the weight at low).
 FLAT = [('pallet_rewards', 'on_initialize_close', 'd', 10, 10_000, 0.10)]

@@ -4,7 +4,7 @@ use super::TreasuryAccount;
 use crate::{
 	constants::{currency::DPN, time::DAYS},
 	AccountId, Balance, Balances, BlockNumber, ProofOfCoverage, Rewards, Runtime,
-	RuntimeHoldReason,
+	RuntimeHoldReason, StorageDeals,
 };
 use frame_support::{parameter_types, weights::Weight};
 use frame_system::EnsureRoot;
@@ -50,8 +50,9 @@ impl pallet_device_registry::Config for Runtime {
 	type EpochClock = Rewards;
 	// A suspended device forfeits its held-back rewards at once; on a change of owner or a
 	// removal, what the device earned is settled to the owner who held it; on a removal, proof
-	// of coverage drops its record of the device.
-	type OnChange = (Rewards, ProofOfCoverage);
+	// of coverage drops its record of the device, and storage deals its ask (and its provider
+	// record when no deal runs).
+	type OnChange = (Rewards, ProofOfCoverage, StorageDeals);
 	type WeightInfo = RegistryWeights;
 }
 
@@ -63,11 +64,12 @@ pub struct RegistryWeights;
 
 type Measured = pallet_device_registry::weights::SubstrateWeight<Runtime>;
 
-/// Proof of coverage's `on_device_removed`: one storage removal.
+/// Proof of coverage's and storage deals' `on_device_removed`: a removal, and a read and a
+/// write (or removal) of the provider record.
 struct CoverageRecordRemoval;
 impl CoverageRecordRemoval {
 	fn get() -> Weight {
-		<Runtime as frame_system::Config>::DbWeight::get().writes(1)
+		<Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 2)
 	}
 }
 type RewardsMeasured = pallet_rewards::weights::SubstrateWeight<Runtime>;

@@ -6,6 +6,7 @@ mod device_registry;
 mod grandpa;
 mod proof_of_coverage;
 mod rewards;
+mod storage_deals;
 mod sudo;
 mod system;
 mod timestamp;
