@@ -37,7 +37,7 @@ impl<T: Config> Pallet<T> {
 					.then(|| Self::challenge(id, current, deal.size).map(|i| (current, i)))
 					.flatten();
 				let mut client_gets = s.penalty.saturating_add(s.refund);
-				if s.terminate {
+				if s.terminate || s.complete {
 					client_gets = client_gets.saturating_add(deal.deposit);
 				}
 				(phase, challenge, s.new_faults, s.pay, client_gets)

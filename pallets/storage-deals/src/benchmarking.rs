@@ -57,6 +57,22 @@ fn client<T: Config>() -> T::AccountId {
 	client
 }
 
+/// A proposal of the largest file for the longest duration from `client` to `device`; its id.
+fn largest_proposal<T: Config>(client: &T::AccountId, device: &T::AccountId) -> DealId {
+	let id = crate::NextDealId::<T>::get();
+	Pallet::<T>::do_propose(
+		client.clone(),
+		device.clone(),
+		H256::repeat_byte(1),
+		T::MaxDealSize::get(),
+		T::MaxDuration::get(),
+		1u32.into(),
+		T::Currency::minimum_balance(),
+	)
+	.expect("a valid proposal");
+	id
+}
+
 /// Sets the chain at the first block of `period`, with its seed recorded.
 fn go_to_period<T: Config>(period: Period) {
 	let len = ProvingPeriod::<T>::get();
@@ -120,28 +136,22 @@ fn fold_root(leaf: &Leaf, index: u64, path: &[H256]) -> H256 {
 mod benchmarks {
 	use super::*;
 
+	/// Replaces the ask of a node with a full index of deals (the largest record).
 	#[benchmark]
 	fn set_ask() {
-		let device: T::AccountId = account("node", 0, 0);
-		let owner: T::AccountId = account("owner", 0, 0);
-		T::BenchmarkHelper::register_storage_node(&owner, &device);
+		let (device, owner) = provider::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone(), roomy_ask::<T>());
 		assert!(Providers::<T>::get(&device).and_then(|p| p.ask).is_some());
 	}
 
+	/// Withdraws the ask of a node with a full index of deals (the largest record).
 	#[benchmark]
 	fn clear_ask() {
-		let device: T::AccountId = account("node", 0, 0);
-		let owner: T::AccountId = account("owner", 0, 0);
-		T::BenchmarkHelper::register_storage_node(&owner, &device);
-		Providers::<T>::insert(
-			&device,
-			Provider { ask: Some(roomy_ask::<T>()), ..Default::default() },
-		);
+		let (device, owner) = provider::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone());
-		assert!(Providers::<T>::get(&device).is_none());
+		assert!(Providers::<T>::get(&device).is_some_and(|p| p.ask.is_none()));
 	}
 
 	#[benchmark]
@@ -166,17 +176,7 @@ mod benchmarks {
 	fn accept_deal() {
 		let (device, owner) = provider::<T>();
 		let client = client::<T>();
-		let id = crate::NextDealId::<T>::get();
-		Pallet::<T>::do_propose(
-			client,
-			device.clone(),
-			H256::repeat_byte(1),
-			T::MaxDealSize::get(),
-			T::MaxDuration::get(),
-			1u32.into(),
-			T::Currency::minimum_balance(),
-		)
-		.expect("a valid proposal");
+		let id = largest_proposal::<T>(&client, &device);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
 		assert_eq!(
@@ -189,17 +189,7 @@ mod benchmarks {
 	fn cancel_proposal() {
 		let (device, _) = provider::<T>();
 		let client = client::<T>();
-		let id = crate::NextDealId::<T>::get();
-		Pallet::<T>::do_propose(
-			client.clone(),
-			device,
-			H256::repeat_byte(1),
-			T::MaxDealSize::get(),
-			T::MaxDuration::get(),
-			1u32.into(),
-			T::Currency::minimum_balance(),
-		)
-		.expect("a valid proposal");
+		let id = largest_proposal::<T>(&client, &device);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(client), id);
 		assert!(Deals::<T>::get(id).is_none());

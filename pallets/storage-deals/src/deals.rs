@@ -2,7 +2,10 @@
 
 use crate::{pallet::*, Ask, BalanceOf, Deal, DealId, DealState, Progress};
 use depin_primitives::DeviceRegistry;
-use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use frame_support::{
+	pallet_prelude::*,
+	traits::fungible::{Inspect, MutateHold},
+};
 use sp_core::H256;
 use sp_runtime::{
 	traits::{CheckedMul, Saturating, UniqueSaturatedFrom, Zero},
@@ -67,6 +70,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::DurationOutOfRange
 		);
 		ensure!(price >= ask.price, Error::<T>::PriceBelowAsk);
+		ensure!(collateral >= T::Currency::minimum_balance(), Error::<T>::CollateralTooLow);
 		ensure!(record.used.saturating_add(size) <= ask.capacity, Error::<T>::InsufficientCapacity);
 		let per_period = price
 			.checked_mul(&BalanceOf::<T>::unique_saturated_from(size))

@@ -6,7 +6,10 @@ use crate::{pallet::*, BalanceOf, DealState};
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{
 	ensure,
-	traits::{fungible::InspectHold, Get},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		Get,
+	},
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -21,7 +24,7 @@ impl<T: Config> Pallet<T> {
 	///   provider's list exactly its running deals, and its `used` their sizes;
 	/// - every deal id is below `NextDealId`; every running deal's counters are consistent
 	///   (judged periods = proven + faults, paid <= proven, settled faults <= faults, judged
-	///   within the deal) and it is not left terminable unless a settlement is due;
+	///   within the deal);
 	/// - at most `SeedHistory` seeds are kept.
 	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextDealId::<T>::get();
@@ -46,6 +49,10 @@ impl<T: Config> Pallet<T> {
 					ensure!(p.faults_settled <= p.faults, "settled more faults than found");
 					ensure!(p.consecutive <= p.faults, "more consecutive faults than faults");
 					ensure!(deal.collateral_left <= deal.collateral, "collateral grew");
+					ensure!(
+						deal.collateral_left >= T::Currency::minimum_balance(),
+						"penalties took the owner's collateral below the existential deposit"
+					);
 					let c = collateral.entry(deal.owner.clone()).or_insert_with(Zero::zero);
 					*c = c.saturating_add(deal.collateral_left);
 					let e = by_provider.entry(deal.provider.clone()).or_default();

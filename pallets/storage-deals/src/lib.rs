@@ -65,8 +65,9 @@ pub type BalanceOf<T> = <<T as Config>::Currency as frame_support::traits::fungi
 >>::Balance;
 
 impl<T: Config> Pallet<T> {
-	/// The weight of a settlement: the larger of its two worst cases, a completion and a
-	/// termination (either call can end either way).
+	/// The weight charged up front for a settlement: the larger of its two worst cases, a
+	/// completion and a termination (either call can end either way). A settlement that does
+	/// not terminate is refunded down to the completion's weight.
 	pub fn settlement_weight() -> frame_support::weights::Weight {
 		T::WeightInfo::settle_deal().max(T::WeightInfo::terminate_deal())
 	}
@@ -337,6 +338,9 @@ pub mod pallet {
 		SelfDeal,
 		/// The total price (`price × size × duration`) does not fit in a balance.
 		PriceOverflow,
+		/// The collateral must be at least the existential deposit (it keeps the provider's
+		/// owner account alive to be paid while the deal runs).
+		CollateralTooLow,
 		/// The client already has `MaxDealsPerClient` deals.
 		TooManyDeals,
 		/// The storage node already runs `MaxDealsPerProvider` deals.
@@ -370,8 +374,8 @@ pub mod pallet {
 		SeedUnknown,
 		/// The leaf and path do not prove the challenged leaf of the deal's root.
 		InvalidProof,
-		/// Only the provider's owner of the deal settles it.
-		NotDealOwner,
+		/// Only the deal's parties settle it: the provider's owner who accepted it, or the client.
+		NotDealParty,
 		/// Nothing to pay, judge or complete.
 		NothingToSettle,
 		/// No unsettled fault: every past period is proven or already settled.
@@ -485,10 +489,11 @@ pub mod pallet {
 		/// Settles deal `deal`: pays the provider's owner every proven, unpaid period, judges
 		/// the unproven past periods as faults (penalty and refund to the client), terminates
 		/// the deal after `MaxConsecutiveFaults` faults in a row and completes it after its last
-		/// period. By the provider's owner of the deal.
+		/// period. By either party: the provider's owner of the deal (who is paid) or its client
+		/// (whose deposit a completion releases); the money goes where it is owed either way.
 		#[pallet::call_index(6)]
 		#[pallet::weight(Pallet::<T>::settlement_weight())]
-		pub fn settle_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+		pub fn settle_deal(origin: OriginFor<T>, deal: DealId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			Self::do_settle(Some(who), deal)
 		}
@@ -497,7 +502,7 @@ pub mod pallet {
 		/// does (the money goes to those it is owed to, never to the caller). By anyone.
 		#[pallet::call_index(7)]
 		#[pallet::weight(Pallet::<T>::settlement_weight())]
-		pub fn report_fault(origin: OriginFor<T>, deal: DealId) -> DispatchResult {
+		pub fn report_fault(origin: OriginFor<T>, deal: DealId) -> DispatchResultWithPostInfo {
 			ensure_signed(origin)?;
 			Self::do_settle(None, deal)
 		}

@@ -2,11 +2,12 @@
 //! completion. One plan ([`Settlement`]) serves the calls and the runtime API, so that what the
 //! API promises is what a settlement does.
 
+use crate::WeightInfo;
 use crate::{pallet::*, BalanceOf, DealId, DealState, Period, Progress};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
-		fungible::MutateHold,
+		fungible::{Inspect, MutateHold},
 		tokens::{Fortitude, Precision, Restriction},
 	},
 };
@@ -75,9 +76,12 @@ impl<T: Config> Pallet<T> {
 		let pay_periods = progress.proven.saturating_sub(progress.paid);
 		let pay = n(pay_periods);
 		let fault_periods = progress.faults.saturating_sub(progress.faults_settled);
+		// Penalties leave the existential deposit held until the deal ends, so that the owner's
+		// account lives to be paid (the termination's slash takes the rest).
+		let floor = T::Currency::minimum_balance();
 		let penalty = (T::FaultPenalty::get() * deal.collateral)
 			.saturating_mul(BalanceOf::<T>::from(fault_periods))
-			.min(deal.collateral_left);
+			.min(deal.collateral_left.saturating_sub(floor));
 		let terminate = progress.consecutive >= T::MaxConsecutiveFaults::get();
 		let left = deal.collateral_left.saturating_sub(penalty);
 		let (refund, slashed, complete, collateral_back) = if terminate {
@@ -106,8 +110,12 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `settle_deal` (`caller` the provider's owner) and `report_fault` (`caller` `None`).
-	pub(crate) fn do_settle(caller: Option<T::AccountId>, id: DealId) -> DispatchResult {
+	/// `settle_deal` (`caller` a party of the deal) and `report_fault` (`caller` `None`). The
+	/// weight used: a termination's, or a completion's (the worst case of the rest).
+	pub(crate) fn do_settle(
+		caller: Option<T::AccountId>,
+		id: DealId,
+	) -> DispatchResultWithPostInfo {
 		let mut deal = Deals::<T>::get(id).ok_or(Error::<T>::UnknownDeal)?;
 		let DealState::Active(progress) = deal.state else {
 			return Err(Error::<T>::NotActive.into());
@@ -115,7 +123,7 @@ impl<T: Config> Pallet<T> {
 		let s = Self::plan(&deal, progress, Self::current_period());
 		match &caller {
 			Some(who) => {
-				ensure!(who == &deal.owner, Error::<T>::NotDealOwner);
+				ensure!(who == &deal.owner || who == &deal.client, Error::<T>::NotDealParty);
 				ensure!(!s.is_noop(), Error::<T>::NothingToSettle);
 			}
 			None => ensure!(s.fault_periods > 0 || s.terminate, Error::<T>::NoFault),
@@ -140,7 +148,7 @@ impl<T: Config> Pallet<T> {
 				refunded: s.refund.saturating_add(deal.deposit),
 				slashed: s.slashed,
 			});
-			return Ok(());
+			return Ok(Some(T::WeightInfo::terminate_deal()).into());
 		}
 		if s.pay_periods > 0 || s.fault_periods > 0 {
 			Self::deposit_event(Event::DealSettled {
@@ -165,7 +173,7 @@ impl<T: Config> Pallet<T> {
 			deal.state = DealState::Active(s.progress);
 			Deals::<T>::insert(id, deal);
 		}
-		Ok(())
+		Ok(Some(T::WeightInfo::settle_deal()).into())
 	}
 
 	/// Removes a running deal and its entries in the indexes.

@@ -182,7 +182,8 @@ pub struct DealStatus<AccountId, Balance, BlockNumber> {
 	pub pending_faults: u32,
 	/// What `settle_deal` would pay the provider now.
 	pub settle_pays: Balance,
-	/// What a settlement would move to the client now: fault penalties and the refunded price
-	/// of fault periods (everything it is owed, on a termination).
+	/// What a settlement would move to the client now: fault penalties, the refunded price of
+	/// fault periods (of every unproven period, on a termination) and, when the settlement
+	/// ends the deal, its deposit.
 	pub client_gets: Balance,
 }

@@ -5,22 +5,6 @@ use super::*;
 use crate::{Error, Event};
 use frame_support::{assert_noop, assert_ok};
 
-/// `CLIENT` proposes a `duration`-period deal of `data()` to `NODE`, accepted at once.
-fn long_deal(duration: u32) -> u64 {
-	let id = crate::NextDealId::<Test>::get();
-	assert_ok!(Deals::propose_deal(
-		RuntimeOrigin::signed(CLIENT),
-		NODE,
-		root_of(&data()),
-		SIZE,
-		duration,
-		PRICE,
-		COLLATERAL
-	));
-	assert_ok!(Deals::accept_deal(RuntimeOrigin::signed(NODE_OWNER), id));
-	id
-}
-
 #[test]
 fn a_reported_fault_pays_the_client_the_penalty_and_refunds_the_period() {
 	build_and_execute(|| {
@@ -71,7 +55,7 @@ fn a_reported_fault_pays_the_client_the_penalty_and_refunds_the_period() {
 #[test]
 fn max_consecutive_faults_terminate_the_deal_with_exact_amounts() {
 	build_and_execute(|| {
-		let id = long_deal(10);
+		let id = accepted_for(10);
 		let total = PER_PERIOD * 10;
 		run_to_period(1);
 		assert_ok!(prove_now(id, &data()));
@@ -109,7 +93,7 @@ fn max_consecutive_faults_terminate_the_deal_with_exact_amounts() {
 #[test]
 fn the_owner_settling_a_terminable_deal_terminates_it() {
 	build_and_execute(|| {
-		let id = long_deal(10);
+		let id = accepted_for(10);
 		run_to_period(1 + MAX_FAULTS as u64);
 		assert_ok!(Deals::settle_deal(RuntimeOrigin::signed(NODE_OWNER), id));
 		assert_eq!(
@@ -206,7 +190,7 @@ fn a_client_cannot_get_back_what_proven_periods_earned() {
 #[test]
 fn faults_then_a_proof_then_more_faults_count_consecutive_runs_only() {
 	build_and_execute(|| {
-		let id = long_deal(10);
+		let id = accepted_for(10);
 		// Periods 1, 2 unproven; 3 proven; 4, 5 unproven: never 3 in a row.
 		run_to_period(3);
 		assert_ok!(prove_now(id, &data()));
@@ -243,15 +227,16 @@ fn faults_then_a_proof_then_more_faults_count_consecutive_runs_only() {
 }
 
 #[test]
-fn penalties_never_exceed_the_collateral() {
+fn penalties_never_take_the_collateral_below_the_existential_deposit() {
 	build_and_execute(|| {
-		// A 40% penalty would be more than the collateral after three faults: it is capped.
-		let id = long_deal(10);
+		// A deal whose collateral is down to one penalty (as after earlier ones): two more
+		// faults take it down to the existential deposit (1), no further.
+		let id = accepted_for(10);
 		crate::Deals::<Test>::mutate(id, |d| {
 			let d = d.as_mut().unwrap();
 			d.collateral_left = PENALTY;
 		});
-		// Keep the holds in step with the shrunk collateral (as after earlier penalties).
+		// Keep the holds in step with the shrunk collateral.
 		assert_ok!(<Balances as frame_support::traits::fungible::MutateHold<AccountId>>::release(
 			&crate::HoldReason::DealCollateral.into(),
 			&NODE_OWNER,
@@ -267,10 +252,99 @@ fn penalties_never_exceed_the_collateral() {
 				periods: 0,
 				paid: 0,
 				faults: 2,
-				penalty: PENALTY,
+				penalty: PENALTY - 1,
 				refunded: 2 * PER_PERIOD
 			}
 		);
+		assert_eq!(holds(NODE_OWNER), (0, 0, 1));
+		// The third fault in a row terminates: the last planck goes to the treasury.
+		run_to_period(4);
+		let treasury = free(TREASURY);
+		assert_ok!(Deals::report_fault(RuntimeOrigin::signed(STRANGER), id));
+		assert_eq!(
+			last_event(),
+			Event::DealTerminated {
+				deal: id,
+				paid: 0,
+				penalty: 0,
+				refunded: 8 * PER_PERIOD + DEPOSIT,
+				slashed: 1
+			}
+		);
+		assert_eq!(free(TREASURY), treasury + 1);
 		assert_eq!(holds(NODE_OWNER), (0, 0, 0));
+	});
+}
+
+#[test]
+fn a_deal_unproven_to_its_end_terminates_at_its_settlement() {
+	build_and_execute(|| {
+		// Three periods, none proven: settled after the end, it terminates (it does not complete).
+		let id = running_deal();
+		run_to_period(9);
+		assert_eq!(Deals::deal_status(id).unwrap().phase, crate::DealPhase::Terminable);
+		assert_ok!(Deals::report_fault(RuntimeOrigin::signed(STRANGER), id));
+		assert_eq!(
+			last_event(),
+			Event::DealTerminated {
+				deal: id,
+				paid: 0,
+				penalty: 3 * PENALTY,
+				refunded: TOTAL + DEPOSIT,
+				slashed: COLLATERAL - 3 * PENALTY
+			}
+		);
+		assert_eq!(free(CLIENT), INITIAL + 3 * PENALTY);
+	});
+}
+
+#[test]
+fn the_client_completes_an_ended_deal_the_owner_does_not_settle() {
+	build_and_execute(|| {
+		let id = running_deal();
+		for p in 1..=3 {
+			run_to_period(p);
+			assert_ok!(prove_now(id, &data()));
+		}
+		run_to_period(4);
+		// Nothing is a fault: a report has nothing to report.
+		assert_noop!(
+			Deals::report_fault(RuntimeOrigin::signed(STRANGER), id),
+			Error::<Test>::NoFault
+		);
+		let s = Deals::deal_status(id).unwrap();
+		assert_eq!((s.settle_pays, s.client_gets), (TOTAL, DEPOSIT));
+		// The client settles: the owner is paid all three periods, the deposit comes back.
+		assert_ok!(Deals::settle_deal(RuntimeOrigin::signed(CLIENT), id));
+		assert_eq!(
+			last_event(),
+			Event::DealCompleted { deal: id, collateral: COLLATERAL, deposit: DEPOSIT }
+		);
+		assert_eq!(free(CLIENT), INITIAL - TOTAL);
+		assert_eq!(free(NODE_OWNER), INITIAL + TOTAL);
+		assert_eq!(holds(CLIENT), (0, 0, 0));
+		assert_eq!(holds(NODE_OWNER), (0, 0, 0));
+	});
+}
+
+#[test]
+fn a_settlement_is_refunded_down_to_what_it_did() {
+	use crate::WeightInfo;
+	build_and_execute(|| {
+		let id = running_deal();
+		run_to_period(1);
+		assert_ok!(prove_now(id, &data()));
+		run_to_period(2);
+		// Charged up front for the worst case; a plain payment keeps the completion's weight.
+		let charged = crate::Pallet::<Test>::settlement_weight();
+		assert!(charged.all_gte(<() as WeightInfo>::terminate_deal()));
+		let info = Deals::settle_deal(RuntimeOrigin::signed(NODE_OWNER), id).unwrap();
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::settle_deal()));
+		// A termination keeps the termination's.
+		let long = accepted_for(10);
+		run_to_period(6);
+		let info = Deals::report_fault(RuntimeOrigin::signed(STRANGER), long).unwrap();
+		assert!(matches!(last_event(), Event::DealTerminated { .. }));
+		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::terminate_deal()));
 	});
 }

@@ -24,26 +24,36 @@ pub const COLLATERAL: Balance = 5_000;
 /// `FaultPenalty` (10%) of the collateral.
 pub const PENALTY: Balance = COLLATERAL / 10;
 
-/// `CLIENT` proposes the standard deal of `data` to `NODE`; returns its id.
-pub fn propose() -> u64 {
+/// `CLIENT` proposes a deal of `data` to `NODE` for `duration` periods; returns its id.
+pub fn propose_for(duration: u32) -> u64 {
 	let id = crate::NextDealId::<Test>::get();
 	assert_ok!(Deals::propose_deal(
 		RuntimeOrigin::signed(CLIENT),
 		NODE,
 		root_of(&data()),
 		SIZE,
-		DURATION,
+		duration,
 		PRICE,
 		COLLATERAL
 	));
 	id
 }
 
-/// The standard deal, proposed and accepted at block 1: it runs in periods 1, 2 and 3.
-pub fn running_deal() -> u64 {
-	let id = propose();
+/// `CLIENT` proposes the standard deal (`DURATION` periods); returns its id.
+pub fn propose() -> u64 {
+	propose_for(DURATION)
+}
+
+/// A deal of `duration` periods, proposed and accepted at once; returns its id.
+pub fn accepted_for(duration: u32) -> u64 {
+	let id = propose_for(duration);
 	assert_ok!(Deals::accept_deal(RuntimeOrigin::signed(NODE_OWNER), id));
 	id
+}
+
+/// The standard deal, proposed and accepted at block 1: it runs in periods 1, 2 and 3.
+pub fn running_deal() -> u64 {
+	accepted_for(DURATION)
 }
 
 /// A root nobody can prove.

@@ -17,7 +17,8 @@ fn submit(
 	Deals::submit_proof(RuntimeOrigin::signed(signer), id, period, Box::new(leaf), path)
 }
 
-/// Whether the `feeless_if` check would let the proof through for free.
+/// Whether the call's `#[pallet::feeless_if]` lets the proof through for free, asked the way
+/// `pallet-skip-feeless-payment` asks it.
 fn free_of_charge(
 	signer: AccountId,
 	id: u64,
@@ -25,7 +26,20 @@ fn free_of_charge(
 	leaf: &crate::Leaf,
 	path: &BoundedVec<H256, frame_support::traits::ConstU32<27>>,
 ) -> bool {
-	Pallet::<Test>::check_proof(&RuntimeOrigin::signed(signer), id, period, leaf, path).is_ok()
+	use frame_support::dispatch::CheckIfFeeless;
+	let call = RuntimeCall::Deals(crate::Call::submit_proof {
+		deal: id,
+		period,
+		leaf: Box::new(*leaf),
+		path: path.clone(),
+	});
+	let feeless = call.is_feeless(&RuntimeOrigin::signed(signer));
+	// The same function decides the call's outcome.
+	assert_eq!(
+		feeless,
+		Pallet::<Test>::check_proof(&RuntimeOrigin::signed(signer), id, period, leaf, path).is_ok()
+	);
+	feeless
 }
 
 #[test]
@@ -42,7 +56,7 @@ fn every_leaf_of_a_large_odd_file_proves_when_challenged() {
 			data.len() as u64,
 			10,
 			1,
-			0
+			1
 		));
 		assert_ok!(Deals::accept_deal(RuntimeOrigin::signed(NODE_OWNER), 0));
 		let mut seen = std::collections::BTreeSet::new();
@@ -98,7 +112,8 @@ fn a_proof_for_another_period_is_refused_late_or_early() {
 		let id = running_deal();
 		run_to_period(1);
 		let data = data();
-		let (leaf1, path1) = proof_of(&data, challenged(id));
+		let index1 = challenged(id);
+		let (leaf1, path1) = proof_of(&data, index1);
 		// The future period (its seed unknown).
 		assert_noop!(submit(NODE, id, 2, leaf1, path1.clone()), Error::<Test>::PeriodNotStarted);
 		// Outside the deal: before it and after it.
@@ -107,8 +122,12 @@ fn a_proof_for_another_period_is_refused_late_or_early() {
 		// Period 1's proof submitted in period 2: late.
 		run_to_period(2);
 		assert_noop!(submit(NODE, id, 1, leaf1, path1.clone()), Error::<Test>::ProofTooLate);
-		// Period 1's proof for period 2: the challenge of period 2 is checked.
+		// Period 1's proof for period 2: the challenge of period 2 is checked (when the two
+		// periods happen to challenge the same leaf, the same proof is rightly valid).
 		let index2 = challenged(id);
+		if index2 != index1 {
+			assert_noop!(submit(NODE, id, 2, leaf1, path1.clone()), Error::<Test>::InvalidProof);
+		}
 		let (wrong, wrong_path) = proof_of(&data, (index2 + 1) % 4);
 		assert_noop!(submit(NODE, id, 2, wrong, wrong_path), Error::<Test>::InvalidProof);
 		assert_ok!(prove_now(id, &data));

@@ -89,6 +89,18 @@ fn propose_refusals() {
 		assert_noop!(propose_to(CLIENT, NODE, SIZE, 11, PRICE), Error::<Test>::DurationOutOfRange);
 		assert_noop!(propose_to(CLIENT, NODE, SIZE, 3, PRICE - 1), Error::<Test>::PriceBelowAsk);
 		assert_noop!(
+			Deals::propose_deal(
+				RuntimeOrigin::signed(CLIENT),
+				NODE,
+				bogus_root(),
+				SIZE,
+				3,
+				PRICE,
+				0
+			),
+			Error::<Test>::CollateralTooLow
+		);
+		assert_noop!(
 			propose_to(CLIENT, NODE, 10_001, 3, PRICE),
 			Error::<Test>::InsufficientCapacity
 		);
@@ -217,8 +229,12 @@ fn settle_and_report_refusals() {
 		run_to_period(1);
 		assert_ok!(prove_now(proposed, &data()));
 		assert_noop!(
-			Deals::settle_deal(RuntimeOrigin::signed(CLIENT), proposed),
-			Error::<Test>::NotDealOwner
+			Deals::settle_deal(RuntimeOrigin::signed(STRANGER), proposed),
+			Error::<Test>::NotDealParty
+		);
+		assert_noop!(
+			Deals::settle_deal(RuntimeOrigin::signed(NODE), proposed),
+			Error::<Test>::NotDealParty
 		);
 		assert_noop!(
 			Deals::report_fault(RuntimeOrigin::signed(STRANGER), proposed),
