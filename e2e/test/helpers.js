@@ -6,6 +6,17 @@ import { stringToU8a, u8aConcat } from '@polkadot/util';
 
 export const WS = process.env.DEPIN_WS ?? 'ws://127.0.0.1:9944';
 
+/** Calls JSON-RPC `method` over plain HTTP, as curl would; resolves with the response object
+ * (`{ result }` or `{ error }`). */
+export async function rpc(method, params = []) {
+  const res = await fetch(WS.replace(/^ws/, 'http'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  return res.json();
+}
+
 export async function connect() {
   await cryptoWaitReady();
   return ApiPromise.create({ provider: new WsProvider(WS), noInitWarn: true });

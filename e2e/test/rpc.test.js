@@ -1,11 +1,10 @@
 // The node's depin_* JSON-RPC methods, as a curl user calls them: plain JSON over HTTP.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, WS, keyring, newDeviceKey, registerDevice, fundedAccount } from './helpers.js';
+import { connect, keyring, newDeviceKey, registerDevice, fundedAccount, rpc } from './helpers.js';
 
 const api = await connect();
 after(() => api.disconnect());
-const HTTP = WS.replace(/^ws/, 'http');
 
 const DPN = 10n ** 12n;
 /** A block hash no chain has. */
@@ -13,14 +12,6 @@ const UNKNOWN_HASH = `0x${'1'.repeat(64)}`;
 /** The depin_* error code for an `at` block that is unknown or whose state is pruned. */
 const UNKNOWN_BLOCK = 9001;
 
-async function rpc(method, params = []) {
-  const res = await fetch(HTTP, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  return res.json();
-}
 
 test('depin_epochInfo answers like the runtime API', async () => {
   const { result, error } = await rpc('depin_epochInfo');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { blake2AsU8a, randomAsU8a } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import {
-  connect, newDeviceKey, registerDevice, submit, findEvent, fundedAccount, balance,
+  connect, newDeviceKey, registerDevice, submit, findEvent, fundedAccount, balance, rpc,
 } from './helpers.js';
 
 const api = await connect();
@@ -109,6 +109,15 @@ test('a storage deal: ask, propose, accept, a free proof per period, settlement'
   const { start, end } = findEvent(accepted.events, 'storageDeals', 'DealAccepted').data;
   assert.equal(end.toNumber(), start.toNumber() + 1);
   assert.ok((await api.query.storageDeals.deals(id)).isSome);
+  // The same deal over plain JSON-RPC (curl users): amounts as decimal strings.
+  const { result: viaRpc } = await rpc('depin_deal', [id]);
+  assert.equal(viaRpc.client, client.address);
+  assert.equal(viaRpc.provider, node.address);
+  assert.equal(viaRpc.root, u8aToHex(root));
+  assert.equal(viaRpc.perPeriod, total.toString());
+  assert.equal(viaRpc.progress.start, start.toNumber());
+  assert.ok(['Pending', 'Running'].includes(viaRpc.phase), viaRpc.phase);
+  assert.equal((await rpc('depin_deal', [2 ** 40])).result, null);
   const ownerAfterAccept = await balance(api, owner.address);
 
   // The period begins: the API names the leaf to prove.

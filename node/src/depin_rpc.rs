@@ -1,4 +1,5 @@
-//! `depin_*` JSON-RPC methods: the `DepinApi` runtime API for curl users. Accounts are SS58
+//! `depin_*` JSON-RPC methods: the `DepinApi` runtime API for curl users (devices, rewards, the
+//! epoch, storage deals). Accounts are SS58
 //! strings; balances and points are decimal strings (they exceed JavaScript's safe integers); H3
 //! cells are `0x`-prefixed hex; `at` is an optional block hash (the best block when absent).
 //!
@@ -20,6 +21,7 @@ use jsonrpsee::{
 	types::{error::ErrorObjectOwned, ErrorCode},
 };
 use pallet_rewards::{EpochInfo, PendingRewards};
+use pallet_storage_deals::{DealState, DealStatus};
 use serde::Serialize;
 use sp_api::{ApiError, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
@@ -144,6 +146,113 @@ impl From<EpochInfo<Balance, BlockNumber>> for EpochInfoJson {
 	}
 }
 
+/// An accepted deal's progress as `depin_deal` returns it (periods are proving periods).
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgressJson {
+	/// First period of the deal.
+	pub start: u64,
+	/// Periods before this one are judged (proven or fault).
+	pub judged: u64,
+	/// Periods proven.
+	pub proven: u32,
+	/// Proven periods paid.
+	pub paid: u32,
+	/// Periods judged faults.
+	pub faults: u32,
+	/// Faults whose penalty and refund moved.
+	pub faults_settled: u32,
+	/// Faults since the last proof.
+	pub consecutive: u32,
+}
+
+/// A storage deal as `depin_deal` returns it: accounts as SS58, amounts in plancks as decimal
+/// strings, the root as `0x` hex.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct DealJson {
+	/// The client.
+	pub client: String,
+	/// The storage node (device).
+	pub provider: String,
+	/// The provider's owner that accepted it (or the owner at the proposal).
+	pub owner: String,
+	/// Merkle root of the file.
+	pub root: String,
+	/// Size in bytes.
+	pub size: u64,
+	/// Proving periods it runs.
+	pub duration: u32,
+	/// Price per byte and period.
+	pub price: String,
+	/// Price of one period.
+	pub per_period: String,
+	/// Collateral, and what is left of it after penalties.
+	pub collateral: String,
+	/// What is left of the collateral.
+	pub collateral_left: String,
+	/// The client's deposit.
+	pub deposit: String,
+	/// For a proposal: the last block it may be accepted at.
+	pub expires_at: Option<BlockNumber>,
+	/// For an accepted deal: its progress.
+	pub progress: Option<ProgressJson>,
+	/// `Proposed`, `Expired`, `Pending`, `Running`, `Ended` or `Terminable`.
+	pub phase: String,
+	/// The proving period in progress.
+	pub current_period: u64,
+	/// The challenge to answer now: `[period, leaf index]`.
+	pub challenge: Option<(u64, u64)>,
+	/// Past periods a settlement would judge as faults.
+	pub pending_faults: u32,
+	/// What `settle_deal` would pay the provider's owner now.
+	pub settle_pays: String,
+	/// What a settlement would move to the client now.
+	pub client_gets: String,
+}
+
+impl From<DealStatus<AccountId, Balance, BlockNumber>> for DealJson {
+	fn from(s: DealStatus<AccountId, Balance, BlockNumber>) -> Self {
+		let d = s.deal;
+		let (expires_at, progress) = match d.state {
+			DealState::Proposed { expires_at } => (Some(expires_at), None),
+			DealState::Active(p) => (
+				None,
+				Some(ProgressJson {
+					start: p.start,
+					judged: p.judged,
+					proven: p.proven,
+					paid: p.paid,
+					faults: p.faults,
+					faults_settled: p.faults_settled,
+					consecutive: p.consecutive,
+				}),
+			),
+		};
+		DealJson {
+			client: d.client.to_ss58check(),
+			provider: d.provider.to_ss58check(),
+			owner: d.owner.to_ss58check(),
+			root: format!("{:?}", d.root),
+			size: d.size,
+			duration: d.duration,
+			price: d.price.to_string(),
+			per_period: d.per_period.to_string(),
+			collateral: d.collateral.to_string(),
+			collateral_left: d.collateral_left.to_string(),
+			deposit: d.deposit.to_string(),
+			expires_at,
+			progress,
+			phase: format!("{:?}", s.phase),
+			current_period: s.current_period,
+			challenge: s.challenge,
+			pending_faults: s.pending_faults,
+			settle_pays: s.settle_pays.to_string(),
+			client_gets: s.client_gets.to_string(),
+		}
+	}
+}
+
 /// The `depin_*` methods.
 #[rpc(server)]
 pub trait DepinRpc<BlockHash> {
@@ -175,6 +284,11 @@ pub trait DepinRpc<BlockHash> {
 	/// The epoch in progress.
 	#[method(name = "depin_epochInfo")]
 	fn epoch_info(&self, at: Option<BlockHash>) -> RpcResult<EpochInfoJson>;
+
+	/// Storage deal `deal`: its record, phase, the challenge to answer now and what a
+	/// settlement would move; null for an unknown (or finished) deal.
+	#[method(name = "depin_deal")]
+	fn deal(&self, deal: u64, at: Option<BlockHash>) -> RpcResult<Option<DealJson>>;
 }
 
 /// Serves the `depin_*` methods from the client's runtime.
@@ -334,6 +448,12 @@ where
 		let info = self.client.runtime_api().epoch_info(at).map_err(|e| runtime_error(at, e))?;
 		Ok(info.into())
 	}
+
+	fn deal(&self, deal: u64, at: Option<<Block as BlockT>::Hash>) -> RpcResult<Option<DealJson>> {
+		let at = self.block(at)?;
+		let status = self.client.runtime_api().deal(at, deal).map_err(|e| runtime_error(at, e))?;
+		Ok(status.map(Into::into))
+	}
 }
 
 #[cfg(test)]
@@ -393,6 +513,53 @@ mod tests {
 				"blocksAuthored": 6,
 			})
 		);
+	}
+
+	#[test]
+	fn a_deal_has_ss58_accounts_hex_root_and_decimal_string_amounts() {
+		use pallet_storage_deals::{Deal, DealPhase, Progress};
+		let alice: AccountId = sp_keyring::Sr25519Keyring::Alice.to_account_id();
+		let bob: AccountId = sp_keyring::Sr25519Keyring::Bob.to_account_id();
+		let json = DealJson::from(DealStatus {
+			deal: Deal {
+				client: alice.clone(),
+				provider: bob.clone(),
+				owner: bob.clone(),
+				root: H256::repeat_byte(0xab),
+				size: 1000,
+				duration: 3,
+				price: 2,
+				per_period: 2000,
+				collateral: u128::MAX,
+				collateral_left: 5,
+				deposit: DPN / 10,
+				state: DealState::Active(Progress {
+					start: 4,
+					judged: 6,
+					proven: 1,
+					paid: 0,
+					faults: 1,
+					faults_settled: 0,
+					consecutive: 1,
+				}),
+			},
+			phase: DealPhase::Running,
+			current_period: 6,
+			challenge: Some((6, 3)),
+			pending_faults: 0,
+			settle_pays: 2000,
+			client_gets: 2500,
+		});
+		let value = serde_json::to_value(&json).unwrap();
+		assert_eq!(value["client"], alice.to_ss58check());
+		assert_eq!(value["owner"], bob.to_ss58check());
+		assert_eq!(value["root"], format!("0x{}", "ab".repeat(32)));
+		assert_eq!(value["collateral"], u128::MAX.to_string());
+		assert_eq!(value["expiresAt"], serde_json::Value::Null);
+		assert_eq!(value["progress"]["faultsSettled"], 0);
+		assert_eq!(value["phase"], "Running");
+		assert_eq!(value["challenge"], serde_json::json!([6, 3]));
+		assert_eq!(value["settlePays"], "2000");
 	}
 
 	#[test]

@@ -1,6 +1,6 @@
 //! The node's RPC methods beyond the standard `chain_*`, `state_*`, `author_*` and `system_*`:
 //! account nonces (`system_accountNextIndex`), fee queries (`payment_*`) and the DePIN queries
-//! (`depin_device`, `depin_devicesOf`, `depin_pendingRewards`, `depin_epochInfo`, see
+//! (`depin_device`, `depin_devicesOf`, `depin_pendingRewards`, `depin_epochInfo`, `depin_deal`, see
 //! [`crate::depin_rpc`]).
 
 use std::sync::Arc;
