@@ -4,23 +4,20 @@
 
 mod common;
 
-use codec::Encode;
-use common::externalities;
+use common::{externalities, signed, start_block, validate};
 use depin_primitives::{
 	proofs::{beacon_commitment_preimage, possession_payload, witness_heard_preimage},
 	DeviceKind,
 };
 use depin_runtime::{
-	configs::TreasuryAccount, genesis_config_presets, AccountId, Executive, Header, Runtime,
-	RuntimeCall, RuntimeOrigin, SignedPayload, TxExtension, UncheckedExtrinsic,
+	configs::TreasuryAccount, genesis_config_presets, AccountId, Executive, Runtime, RuntimeCall,
+	RuntimeOrigin,
 };
 use frame_support::{assert_ok, traits::fungible::Inspect as _};
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::Era,
-	traits::Header as _,
-	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	MultiSignature,
 };
 
@@ -55,39 +52,6 @@ fn register_hotspot(owner: Sr25519Keyring, key: &sr25519::Pair, location: u64) -
 		0
 	));
 	device
-}
-
-/// `call` signed by `key` with its next nonce, as a wallet builds it (immortal, no tip).
-fn signed(key: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
-	let who: AccountId = key.public().into();
-	let nonce = System::account_nonce(&who);
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("a valid payload");
-	let signature = payload.using_encoded(|bytes| key.sign(bytes));
-	UncheckedExtrinsic::new_signed(call, who.into(), MultiSignature::Sr25519(signature), extension)
-}
-
-fn validate(xt: &UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
-	Executive::validate_transaction(TransactionSource::External, xt.clone(), System::parent_hash())
-		.map(|_| ())
-}
-
-fn start_block(number: u32) {
-	let parent = System::parent_hash();
-	let header =
-		Header::new(number, Default::default(), Default::default(), parent, Default::default());
-	Executive::initialize_block(&header);
 }
 
 fn beacon_call(payload: &[u8; 32], frequency_hz: u64) -> RuntimeCall {

@@ -4,12 +4,10 @@
 
 mod common;
 
-use codec::Encode;
-use common::externalities;
+use common::{externalities, signed, start_block, validate};
 use depin_primitives::{merkle, proofs::possession_payload, DeviceKind};
 use depin_runtime::{
-	genesis_config_presets, AccountId, Executive, Header, Runtime, RuntimeCall, RuntimeOrigin,
-	SignedPayload, TxExtension, UncheckedExtrinsic,
+	genesis_config_presets, AccountId, Executive, Runtime, RuntimeCall, RuntimeOrigin,
 };
 use frame_support::{
 	assert_ok,
@@ -19,9 +17,7 @@ use frame_support::{
 use sp_core::{sr25519, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{
-	generic::Era,
-	traits::Header as _,
-	transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+	transaction_validity::{InvalidTransaction, TransactionValidityError},
 	MultiSignature,
 };
 
@@ -32,47 +28,6 @@ type Deals = pallet_storage_deals::Pallet<Runtime>;
 /// Berlin.
 const HERE: u64 = 0x08c1f1d48945d9ff;
 const DPN: u128 = 1_000_000_000_000;
-
-fn start_block(number: u32) {
-	let parent = System::parent_hash();
-	let header =
-		Header::new(number, Default::default(), Default::default(), parent, Default::default());
-	Executive::initialize_block(&header);
-}
-
-/// `call` signed by `key` with its next nonce, as a wallet builds it (immortal, no tip).
-fn signed(key: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
-	let who: AccountId = key.public().into();
-	let extension: TxExtension = (
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::Immortal),
-		frame_system::CheckNonce::from(System::account_nonce(&who)),
-		frame_system::CheckWeight::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
-			pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		),
-	);
-	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("a valid payload");
-	let signature = payload.using_encoded(|bytes| key.sign(bytes));
-	UncheckedExtrinsic::new_signed(call, who.into(), MultiSignature::Sr25519(signature), extension)
-}
-
-/// The transaction pool's verdict on `xt`, in a storage transaction rolled back afterwards: a
-/// node validates on a throw-away state (validation initializes the next block).
-fn validate(xt: &UncheckedExtrinsic) -> Result<(), TransactionValidityError> {
-	sp_io::storage::start_transaction();
-	let verdict = Executive::validate_transaction(
-		TransactionSource::External,
-		xt.clone(),
-		System::parent_hash(),
-	)
-	.map(|_| ());
-	sp_io::storage::rollback_transaction();
-	verdict
-}
 
 fn held(reason: pallet_storage_deals::HoldReason, who: &AccountId) -> u128 {
 	Balances::balance_on_hold(&depin_runtime::RuntimeHoldReason::StorageDeals(reason), who)

@@ -61,10 +61,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfCoverage::Hotspots` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn set_radio() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `454`
 		//  Estimated: `3663`
-		// Minimum execution time: 25_498_000 picoseconds.
-		Weight::from_parts(29_635_000, 3663)
+		// Minimum execution time: 25_768_000 picoseconds.
+		Weight::from_parts(47_670_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -82,10 +82,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfCoverage::Expiries` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn submit_beacon() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `454`
 		//  Estimated: `4502`
-		// Minimum execution time: 39_995_000 picoseconds.
-		Weight::from_parts(69_149_000, 4502)
+		// Minimum execution time: 40_777_000 picoseconds.
+		Weight::from_parts(70_352_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -99,10 +99,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ProofOfCoverage::Hotspots` (`max_values`: None, `max_size`: Some(74), added: 2549, mode: `MaxEncodedLen`)
 	fn submit_witness() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1965`
+		//  Measured:  `1966`
 		//  Estimated: `4502`
-		// Minimum execution time: 52_489_000 picoseconds.
-		Weight::from_parts(87_214_000, 4502)
+		// Minimum execution time: 52_599_000 picoseconds.
+		Weight::from_parts(88_436_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -125,12 +125,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 14]`.
 	fn reveal_beacon(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1032 + n * (356 ±0)`
+		//  Measured:  `1033 + n * (356 ±0)`
 		//  Estimated: `4502 + n * (2673 ±0)`
-		// Minimum execution time: 46_928_000 picoseconds.
-		Weight::from_parts(109_202_919, 4502)
-			// Standard Error: 416_723
-			.saturating_add(Weight::from_parts(50_107_070, 0).saturating_mul(n.into()))
+		// Minimum execution time: 45_575_000 picoseconds.
+		Weight::from_parts(88_325_878, 4502)
+			// Standard Error: 179_721
+			.saturating_add(Weight::from_parts(37_168_925, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_356_000 picoseconds.
-		Weight::from_parts(13_235_000, 0)
+		// Minimum execution time: 8_476_000 picoseconds.
+		Weight::from_parts(12_813_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProofOfCoverage::CleanupCursor` (r:1 w:1)
@@ -160,10 +160,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `155 + n * (1099 ±0)`
 		//  Estimated: `3525 + n * (3512 ±0)`
-		// Minimum execution time: 11_932_000 picoseconds.
-		Weight::from_parts(12_804_000, 3525)
-			// Standard Error: 197_023
-			.saturating_add(Weight::from_parts(26_611_058, 0).saturating_mul(n.into()))
+		// Minimum execution time: 12_233_000 picoseconds.
+		Weight::from_parts(40_871_862, 3525)
+			// Standard Error: 318_061
+			.saturating_add(Weight::from_parts(23_615_291, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -175,23 +175,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn set_radio() -> Weight {
-		Weight::from_parts(29_635_000, 3663)
+		Weight::from_parts(47_670_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_beacon() -> Weight {
-		Weight::from_parts(69_149_000, 4502)
+		Weight::from_parts(70_352_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_witness() -> Weight {
-		Weight::from_parts(87_214_000, 4502)
+		Weight::from_parts(88_436_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_beacon(n: u32, ) -> Weight {
-		Weight::from_parts(109_202_919, 4502)
-			.saturating_add(Weight::from_parts(50_107_070, 0).saturating_mul(n.into()))
+		Weight::from_parts(88_325_878, 4502)
+			.saturating_add(Weight::from_parts(37_168_925, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -199,12 +199,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2673).saturating_mul(n.into()))
 	}
 	fn set_max_eirp() -> Weight {
-		Weight::from_parts(13_235_000, 0)
+		Weight::from_parts(12_813_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(12_804_000, 3525)
-			.saturating_add(Weight::from_parts(26_611_058, 0).saturating_mul(n.into()))
+		Weight::from_parts(40_871_862, 3525)
+			.saturating_add(Weight::from_parts(23_615_291, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
