@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 				(phase, None, 0, Zero::zero(), Zero::zero())
 			}
 			DealState::Active(progress) => {
-				let end = progress.start.saturating_add(deal.duration as u64);
+				let end = progress.end(deal.duration);
 				let s = Self::plan(&deal, progress, current);
 				let phase = if s.terminate {
 					DealPhase::Terminable

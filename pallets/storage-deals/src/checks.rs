@@ -81,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		let DealState::Active(progress) = deal.state else { return Err(Error::<T>::NotActive) };
 		ensure!(deal.provider == signer, Error::<T>::NotProvider);
 		Self::storage_node(&signer)?;
-		let end = progress.start.saturating_add(deal.duration as u64);
+		let end = progress.end(deal.duration);
 		ensure!(progress.start <= period && period < end, Error::<T>::PeriodOutsideDeal);
 		let current = Self::current_period();
 		ensure!(period <= current, Error::<T>::PeriodNotStarted);

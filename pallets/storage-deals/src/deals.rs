@@ -142,8 +142,9 @@ impl<T: Config> Pallet<T> {
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
 		let start = Self::current_period().saturating_add(1);
 		deal.owner = who.clone();
-		deal.state = DealState::Active(Progress { start, judged: start, ..Default::default() });
-		let end = start.saturating_add(deal.duration as u64);
+		let progress = Progress { start, judged: start, ..Default::default() };
+		let end = progress.end(deal.duration);
+		deal.state = DealState::Active(progress);
 		Providers::<T>::insert(&deal.provider, record);
 		Deals::<T>::insert(id, deal);
 		Self::deposit_event(Event::DealAccepted { deal: id, owner: who, start, end });

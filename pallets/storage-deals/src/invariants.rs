@@ -39,7 +39,7 @@ impl<T: Config> Pallet<T> {
 			let periods_held = match deal.state {
 				DealState::Proposed { .. } => deal.duration,
 				DealState::Active(p) => {
-					let end = p.start.saturating_add(deal.duration as u64);
+					let end = p.end(deal.duration);
 					ensure!(p.start <= p.judged && p.judged <= end, "judged outside the deal");
 					ensure!(
 						p.judged - p.start == p.proven as u64 + p.faults as u64,

@@ -63,7 +63,7 @@ impl<T: Config> Pallet<T> {
 		mut progress: Progress,
 		current: Period,
 	) -> Settlement<BalanceOf<T>> {
-		let end = progress.start.saturating_add(deal.duration as u64);
+		let end = progress.end(deal.duration);
 		let upto = current.min(end);
 		let new_faults = Self::periods_u32(upto.saturating_sub(progress.judged));
 		if upto > progress.judged {

@@ -82,6 +82,13 @@ pub struct Progress {
 	pub consecutive: u32,
 }
 
+impl Progress {
+	/// The first period after a deal of `duration` periods with this progress.
+	pub fn end(&self, duration: u32) -> Period {
+		self.start.saturating_add(duration as u64)
+	}
+}
+
 /// A deal waits for the provider, or runs.
 #[derive(
 	Encode,
@@ -136,16 +143,6 @@ pub struct Deal<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 	/// Proposed or running.
 	pub state: DealState<BlockNumber>,
-}
-
-impl<AccountId, Balance, BlockNumber> Deal<AccountId, Balance, BlockNumber> {
-	/// The first period after the deal (for an accepted deal).
-	pub fn end(&self) -> Option<Period> {
-		match &self.state {
-			DealState::Active(p) => Some(p.start.saturating_add(self.duration as u64)),
-			DealState::Proposed { .. } => None,
-		}
-	}
 }
 
 /// Where a deal stands, for the runtime API.
