@@ -7,6 +7,7 @@
 //!   [`EpochClock`] and the device-change hook [`OnDeviceChange`];
 //! - [`geo`]: H3 grid distance, cell-centre distance and free-space path loss, integer only;
 //! - [`keys`]: refusal of weak public keys (the identity and small-order points);
+//! - [`energy`]: the netting formula of an energy interval (one meter's bill), pure;
 //! - [`merkle`]: the Merkle commitment of stored files (root, streaming proofs, verification,
 //!   the proving challenge), exactly as DESIGN.md specifies it;
 //! - [`testing`] (std only): in-memory implementations of those traits for pallet mocks.
@@ -18,6 +19,7 @@
 extern crate alloc;
 
 pub mod cell;
+pub mod energy;
 pub mod geo;
 pub mod keys;
 pub mod merkle;

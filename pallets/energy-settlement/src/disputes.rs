@@ -1,0 +1,80 @@
+//! Disputes: a bonded challenge of a reading within its grace period, resolved by governance.
+
+use crate::{pallet::*, IntervalIndex, ReadingKind};
+use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_dispute(
+		who: T::AccountId,
+		device: T::AccountId,
+		interval: IntervalIndex,
+	) -> DispatchResult {
+		let mut reading = Readings::<T>::get(&device, interval).ok_or(Error::<T>::NoReading)?;
+		ensure!(reading.dispute.is_none(), Error::<T>::AlreadyDisputed);
+		ensure!(!Self::is_final(interval, Self::now()), Error::<T>::DisputeWindowOver);
+		let meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
+		let bond = T::DisputeBond::get();
+		T::Currency::hold(&HoldReason::DisputeBond.into(), &who, bond)
+			.map_err(|_| Error::<T>::InsufficientBalance)?;
+		reading.dispute = Some((who.clone(), bond));
+		totals.disputes = totals.disputes.saturating_add(1);
+		Readings::<T>::insert(&device, interval, reading);
+		Intervals::<T>::insert(meter.zone, interval, totals);
+		Self::deposit_event(Event::ReadingDisputed {
+			meter: device,
+			interval,
+			disputer: who,
+			bond,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_resolve(
+		device: T::AccountId,
+		interval: IntervalIndex,
+		upheld: bool,
+	) -> DispatchResult {
+		let mut reading = Readings::<T>::get(&device, interval).ok_or(Error::<T>::NoReading)?;
+		let (disputer, bond) = reading.dispute.clone().ok_or(Error::<T>::NotDisputed)?;
+		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
+		totals.disputes = totals.disputes.saturating_sub(1);
+		if !upheld {
+			Self::transfer_held(HoldReason::DisputeBond, &disputer, &T::Treasury::get(), bond)?;
+			reading.dispute = None;
+			Readings::<T>::insert(&device, interval, reading);
+			Intervals::<T>::insert(meter.zone, interval, totals);
+			Self::deposit_event(Event::DisputeRejected {
+				meter: device,
+				interval,
+				disputer,
+				slashed: bond,
+			});
+			return Ok(());
+		}
+		Self::release(HoldReason::DisputeBond, &disputer, bond)?;
+		let slashed = meter.deposit;
+		Self::transfer_held(
+			HoldReason::MeterDeposit,
+			&meter.account,
+			&T::Treasury::get(),
+			slashed,
+		)?;
+		meter.deposit = Zero::zero();
+		meter.barred = true;
+		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
+		meter.unsettled = meter.unsettled.saturating_sub(1);
+		if reading.kind == ReadingKind::Local {
+			totals.flow.produced = totals.flow.produced.saturating_sub(reading.flow.produced);
+			totals.flow.consumed = totals.flow.consumed.saturating_sub(reading.flow.consumed);
+		}
+		totals.readings = totals.readings.saturating_sub(1);
+		Self::put_totals(meter.zone, interval, totals);
+		Readings::<T>::remove(&device, interval);
+		Meters::<T>::insert(&device, meter);
+		Self::deposit_event(Event::DisputeUpheld { meter: device, interval, disputer, slashed });
+		Ok(())
+	}
+}

@@ -1,0 +1,130 @@
+//! `try_state`: energy settlement's invariants, checked after every test and by try-runtime.
+
+#![cfg(any(feature = "try-runtime", test))]
+
+use crate::{pallet::*, BalanceOf, Flow, ReadingKind, ZoneId};
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+/// What the readings of one zone's interval add up to.
+#[derive(Default)]
+struct Sums {
+	flow: Flow,
+	readings: u32,
+	disputes: u32,
+}
+
+impl<T: Config> Pallet<T> {
+	/// - holds equal what is owed: per account, the `Escrow` hold is the escrow of its meters,
+	///   the `MeterDeposit` hold what is left of their deposits, the `DisputeBond` hold the bonds
+	///   of its open disputes;
+	/// - each meter's reserve is the sum of its unsettled readings' reserves, its count of
+	///   unsettled readings is theirs (at most `MaxUnsettled`), each reading is of an interval it
+	///   has passed; its deposit is at most `MeterDeposit`; its zone exists;
+	/// - each interval's totals equal the sum of its accepted (unsettled, not voided) local
+	///   readings plus what is settled; its counts of readings and disputes are theirs (and
+	///   positive: empty totals are removed); every reading has totals;
+	/// - zones: fewer than `NextZoneId` ≤ `MaxZones`, valid tariffs, meter counts right; the
+	///   grace period at most the interval.
+	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+		ensure!(
+			GracePeriod::<T>::get() <= IntervalLength::<T>::get(),
+			"grace period longer than the interval"
+		);
+		let next_zone = NextZoneId::<T>::get();
+		ensure!(next_zone <= T::MaxZones::get(), "more zones than MaxZones");
+		let mut zone_meters: BTreeMap<ZoneId, u32> = BTreeMap::new();
+		for (id, zone) in Zones::<T>::iter() {
+			ensure!(id < next_zone, "a zone id at or above NextZoneId");
+			ensure!(zone.tariffs.is_valid(), "invalid zone tariffs");
+			ensure!(
+				zone.next_tariffs.map_or(true, |(_, t)| t.is_valid()),
+				"invalid scheduled tariffs"
+			);
+			zone_meters.insert(id, 0);
+		}
+		let zero = BalanceOf::<T>::zero;
+		let mut escrow: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut deposit: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut bonds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut sums: BTreeMap<(ZoneId, u32), Sums> = BTreeMap::new();
+		for (device, meter) in Meters::<T>::iter() {
+			let count = zone_meters.get_mut(&meter.zone).ok_or("a meter in an unknown zone")?;
+			*count = count.saturating_add(1);
+			ensure!(meter.deposit <= T::MeterDeposit::get(), "a meter deposit grew");
+			let e = escrow.entry(meter.account.clone()).or_insert_with(zero);
+			*e = e.saturating_add(meter.escrow);
+			let d = deposit.entry(meter.account.clone()).or_insert_with(zero);
+			*d = d.saturating_add(meter.deposit);
+			let mut reserved = zero();
+			let mut unsettled = 0u32;
+			for (interval, reading) in Readings::<T>::iter_prefix(&device) {
+				ensure!(interval < meter.next, "a reading of an interval the meter has not passed");
+				ensure!(reading.kind != ReadingKind::Baseline, "a stored baseline");
+				reserved = reserved.saturating_add(reading.reserved);
+				unsettled = unsettled.saturating_add(1);
+				let s = sums.entry((meter.zone, interval)).or_default();
+				s.readings = s.readings.saturating_add(1);
+				if reading.kind == ReadingKind::Local {
+					s.flow.produced = s.flow.produced.saturating_add(reading.flow.produced);
+					s.flow.consumed = s.flow.consumed.saturating_add(reading.flow.consumed);
+				}
+				if let Some((disputer, bond)) = reading.dispute {
+					s.disputes = s.disputes.saturating_add(1);
+					let b = bonds.entry(disputer).or_insert_with(zero);
+					*b = b.saturating_add(bond);
+				}
+			}
+			ensure!(meter.reserved == reserved, "a meter's reserve is not its readings'");
+			ensure!(meter.unsettled == unsettled, "a meter's unsettled count is not its readings'");
+			ensure!(unsettled <= T::MaxUnsettled::get(), "more than MaxUnsettled readings");
+		}
+		for (id, zone) in Zones::<T>::iter() {
+			ensure!(zone_meters.get(&id) == Some(&zone.meters), "a zone's meter count is wrong");
+		}
+		ensure!(
+			Readings::<T>::iter_keys().all(|(device, _)| Meters::<T>::contains_key(device)),
+			"a reading without a meter"
+		);
+		for (zone, interval, totals) in Intervals::<T>::iter() {
+			let s = sums.remove(&(zone, interval)).ok_or("interval totals without readings")?;
+			ensure!(totals.readings > 0, "empty interval totals kept");
+			ensure!(totals.readings == s.readings, "an interval's reading count is wrong");
+			ensure!(totals.disputes == s.disputes, "an interval's dispute count is wrong");
+			ensure!(
+				totals.flow.produced == s.flow.produced.saturating_add(totals.settled.produced)
+					&& totals.flow.consumed
+						== s.flow.consumed.saturating_add(totals.settled.consumed),
+				"interval totals are not the sum of its accepted readings"
+			);
+			ensure!(totals.tariffs.is_valid(), "invalid interval tariffs");
+		}
+		ensure!(sums.is_empty(), "readings without interval totals");
+		let held = |reason: HoldReason, who: &T::AccountId| {
+			T::Currency::balance_on_hold(&reason.into(), who)
+		};
+		for (who, amount) in &escrow {
+			ensure!(held(HoldReason::Escrow, who) == *amount, "escrow held is not the meters'");
+		}
+		for (who, amount) in &deposit {
+			ensure!(
+				held(HoldReason::MeterDeposit, who) == *amount,
+				"meter deposits held are not the meters'"
+			);
+		}
+		for (who, amount) in &bonds {
+			ensure!(
+				held(HoldReason::DisputeBond, who) == *amount,
+				"bonds held are not the disputes'"
+			);
+		}
+		Ok(())
+	}
+}

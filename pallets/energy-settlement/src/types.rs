@@ -1,0 +1,187 @@
+//! The records of energy settlement: zones, meters, readings and each interval's totals.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use depin_primitives::energy::{Bill, Flow, Tariffs, Wh};
+use scale_info::TypeInfo;
+
+/// A grid zone's id: assigned in order from 0 by `create_zone`.
+pub type ZoneId = u32;
+
+/// An interval's index: `block / IntervalLength`.
+pub type IntervalIndex = u32;
+
+/// A grid zone: its operator (the counterparty of imports and exports) and prices.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Zone<AccountId, Balance> {
+	/// Takes the consumers' payments and pays the producers' receipts; its free balance must
+	/// cover what producers are owed beyond what consumers paid (the feed-in price).
+	pub operator: AccountId,
+	/// The prices of the intervals before `next_tariffs` takes effect.
+	pub tariffs: Tariffs<Balance>,
+	/// Prices set by `update_tariffs`, from the interval given on: an interval's prices are fixed
+	/// before any of its energy is metered.
+	pub next_tariffs: Option<(IntervalIndex, Tariffs<Balance>)>,
+	/// Meters registered in the zone.
+	pub meters: u32,
+}
+
+impl<AccountId, Balance: Copy> Zone<AccountId, Balance> {
+	/// The prices of interval `k`.
+	pub fn tariffs_for(&self, k: IntervalIndex) -> Tariffs<Balance> {
+		match self.next_tariffs {
+			Some((from, next)) if k >= from => next,
+			_ => self.tariffs,
+		}
+	}
+}
+
+/// A meter's cumulative registers: everything it has ever produced and consumed, Wh.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct Registers {
+	/// Total energy produced, Wh.
+	pub produced: Wh,
+	/// Total energy consumed, Wh.
+	pub consumed: Wh,
+}
+
+/// A meter: an `EnergyMeter` device in a zone, with the money of the account that registered
+/// it (its deposit and its escrow are held from that account, which pays and is paid).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Meter<AccountId, Balance> {
+	/// The account that registered the meter: holds its deposit and escrow, pays for its
+	/// consumption and is paid for its production.
+	pub account: AccountId,
+	/// Its zone.
+	pub zone: ZoneId,
+	/// Its rated power, W: a reading's energy cannot exceed it over the reading's time.
+	pub capacity_w: u32,
+	/// Held for the meter (`MeterDeposit`, less penalties and slashes).
+	pub deposit: Balance,
+	/// Held to pay for consumption.
+	pub escrow: Balance,
+	/// The most the unsettled readings can still cost (their consumption at the import price):
+	/// escrow cannot be withdrawn below it.
+	pub reserved: Balance,
+	/// Owed to the zone's operator: consumption the escrow could not pay. Bars readings until
+	/// paid (`fund_escrow` pays it first).
+	pub debt: Balance,
+	/// The registers of the last accepted reading; `None` before the first (which only sets
+	/// them: the baseline).
+	pub registers: Option<Registers>,
+	/// The next interval the meter must read: one after its last reading (or the interval in
+	/// progress at registration). Intervals skipped are missed.
+	pub next: IntervalIndex,
+	/// Readings awaiting settlement.
+	pub unsettled: u32,
+	/// An upheld dispute barred the meter: no more readings (settle, then deregister).
+	pub barred: bool,
+}
+
+/// How a reading counts.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub enum ReadingKind {
+	/// The meter's first reading: sets its registers, carries no energy (nothing to settle).
+	Baseline,
+	/// The next interval after the last reading: its energy is traded in the zone's market.
+	Local,
+	/// The first reading after missed intervals: energy over several intervals, not
+	/// attributable to one, settled with the operator at the import and feed-in prices.
+	Grid,
+}
+
+/// An accepted reading awaiting settlement.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct Reading<AccountId, Balance> {
+	/// The energy since the previous reading.
+	pub flow: Flow,
+	/// `Local` or `Grid` (a baseline is not stored).
+	pub kind: ReadingKind,
+	/// Reserved of the meter's escrow: the consumption at the import price.
+	pub reserved: Balance,
+	/// The open dispute: who raised it and the bond held from them.
+	pub dispute: Option<(AccountId, Balance)>,
+}
+
+/// A zone's interval: its prices and operator (fixed at its first reading), the energy of its
+/// counted readings, and how many await settlement. Removed when the last is settled.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct IntervalTotals<AccountId, Balance> {
+	/// The zone's operator.
+	pub operator: AccountId,
+	/// The interval's prices.
+	pub tariffs: Tariffs<Balance>,
+	/// Energy of the `Local` readings accepted (not voided): the zone's market.
+	pub flow: Flow,
+	/// Of which already settled.
+	pub settled: Flow,
+	/// Readings (local or grid) awaiting settlement.
+	pub readings: u32,
+	/// Open disputes: the interval cannot settle until they are resolved.
+	pub disputes: u32,
+}
+
+/// A zone as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct ZoneStatus<AccountId, Balance> {
+	/// The record.
+	pub zone: Zone<AccountId, Balance>,
+	/// The interval in progress (its readings are due after it ends).
+	pub current_interval: IntervalIndex,
+	/// The interval whose readings are accepted now, if any (in its grace period).
+	pub reading_interval: Option<IntervalIndex>,
+	/// Blocks per interval and grace period.
+	pub interval_length: u32,
+	/// Blocks after an interval's end during which its readings are accepted.
+	pub grace_period: u32,
+}
+
+/// An interval of a zone as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct IntervalStatus<AccountId, Balance> {
+	/// The totals.
+	pub totals: IntervalTotals<AccountId, Balance>,
+	/// Energy matched locally so far: `min(produced, consumed)`.
+	pub matched: Wh,
+	/// Whether the grace period is over: no more readings; settled once no dispute is open.
+	pub is_final: bool,
+}
+
+/// A meter's bill for an interval as the runtime API previews it (final once the interval is).
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct BillPreview<Balance> {
+	/// The reading.
+	pub flow: Flow,
+	/// Its kind.
+	pub kind: ReadingKind,
+	/// The bill from the zone's totals now ([`depin_primitives::energy::bill`]).
+	pub bill: Bill,
+	/// Paid to the meter's account after netting.
+	pub credit: Balance,
+	/// Paid by the meter's account after netting (from escrow; what escrow lacks becomes debt).
+	pub debit: Balance,
+	/// Whether the interval is final (else later readings may still change the bill).
+	pub is_final: bool,
+}
