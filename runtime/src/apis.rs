@@ -19,9 +19,10 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DeviceRecord, Executive,
-	Grandpa, InherentDataExt, Nonce, ProofOfCoverage, Rewards, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, StorageDeals, System, TransactionPayment, VERSION,
+	genesis_config_presets, AccountId, Aura, Balance, Block, BlockNumber, DeviceRecord,
+	EnergySettlement, Executive, Grandpa, InherentDataExt, Nonce, ProofOfCoverage, Rewards,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, StorageDeals, System,
+	TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -191,7 +192,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl crate::depin_api::DepinApi<
 		Block,
 		AccountId,
@@ -236,6 +237,18 @@ impl_runtime_apis! {
 		}
 		fn deals_of_provider(device: AccountId) -> Vec<u64> {
 			StorageDeals::deals_of_provider(&device)
+		}
+		fn energy_zone(zone: u32) -> Option<pallet_energy_settlement::ZoneStatus<AccountId, Balance>> {
+			EnergySettlement::zone_status(zone)
+		}
+		fn energy_interval(zone: u32, interval: u32) -> Option<pallet_energy_settlement::IntervalStatus<AccountId, Balance>> {
+			EnergySettlement::interval_status(zone, interval)
+		}
+		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::Meter<AccountId, Balance>> {
+			pallet_energy_settlement::Meters::<Runtime>::get(&device)
+		}
+		fn energy_bill(device: AccountId, interval: u32) -> Option<pallet_energy_settlement::BillPreview<Balance>> {
+			EnergySettlement::bill_preview(&device, interval)
 		}
 	}
 

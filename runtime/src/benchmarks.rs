@@ -9,6 +9,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_rewards, Rewards]
 	[pallet_proof_of_coverage, ProofOfCoverage]
 	[pallet_storage_deals, StorageDeals]
+	[pallet_energy_settlement, EnergySettlement]
 );
 
 use crate::Runtime;

@@ -4,8 +4,8 @@
 
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
-	BlockNumber, DeviceRegistryConfig, ProofOfCoverageConfig, RewardsConfig, RuntimeGenesisConfig,
-	StorageDealsConfig, SudoConfig,
+	BlockNumber, DeviceRegistryConfig, EnergySettlementConfig, ProofOfCoverageConfig,
+	RewardsConfig, RuntimeGenesisConfig, StorageDealsConfig, SudoConfig,
 };
 use alloc::{vec, vec::Vec};
 use depin_primitives::DeviceKind;
@@ -55,6 +55,21 @@ pub const LOCAL_COVERAGE_WINDOWS: (BlockNumber, BlockNumber) = (10, 20);
 pub const DEV_PROVING_PERIOD: BlockNumber = 10;
 /// Blocks per proving period on local test networks: an hour, as on a live chain.
 pub const LOCAL_PROVING_PERIOD: BlockNumber = 600;
+/// Energy intervals and grace periods on the dev chain: a minute and 24 seconds, so that an
+/// interval is read, final and settled within two minutes.
+pub const DEV_ENERGY_INTERVALS: (u32, u32) = (10, 4);
+/// On local test networks, as on a live chain: 15 minutes and 5 minutes.
+pub const LOCAL_ENERGY_INTERVALS: (u32, u32) = (150, 50);
+/// The grid zone of dev and local chains (zone 0), operated by `//Dave`.
+pub const DEV_ZONE_OPERATOR: Sr25519Keyring = Sr25519Keyring::Dave;
+/// Its tariffs, per Wh: import 0.0003 DPN (0.30 per kWh), local 0.0002, feed-in 0.0001.
+pub fn dev_zone_tariffs() -> pallet_energy_settlement::Tariffs<Balance> {
+	pallet_energy_settlement::Tariffs {
+		import: 3 * DPN / 10_000,
+		local: 2 * DPN / 10_000,
+		feed_in: DPN / 10_000,
+	}
+}
 
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
@@ -63,6 +78,7 @@ fn testnet_genesis(
 	epoch_length: BlockNumber,
 	coverage_windows: (BlockNumber, BlockNumber),
 	proving_period: BlockNumber,
+	energy_intervals: (u32, u32),
 	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
 	let mut balances: Vec<(AccountId, Balance)> =
@@ -93,6 +109,11 @@ fn testnet_genesis(
 			reveal_window: coverage_windows.1,
 		},
 		storage_deals: StorageDealsConfig { proving_period },
+		energy_settlement: EnergySettlementConfig {
+			interval_length: energy_intervals.0,
+			grace_period: energy_intervals.1,
+			zones: vec![(DEV_ZONE_OPERATOR.to_account_id(), dev_zone_tariffs())],
+		},
 	})
 }
 
@@ -105,6 +126,7 @@ pub fn development_config_genesis() -> Value {
 		DEV_EPOCH_LENGTH,
 		DEV_COVERAGE_WINDOWS,
 		DEV_PROVING_PERIOD,
+		DEV_ENERGY_INTERVALS,
 		// Open: any device registers without a maker, so that everything can be tried at once.
 		vec![],
 	)
@@ -123,6 +145,7 @@ pub fn local_config_genesis() -> Value {
 		LOCAL_EPOCH_LENGTH,
 		LOCAL_COVERAGE_WINDOWS,
 		LOCAL_PROVING_PERIOD,
+		LOCAL_ENERGY_INTERVALS,
 		// Helium's owner + device + maker model: hotspots need the dev maker's attestation.
 		vec![DeviceKind::Hotspot],
 	)

@@ -86,7 +86,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -203,4 +203,7 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type StorageDeals = pallet_storage_deals;
+
+	#[runtime::pallet_index(25)]
+	pub type EnergySettlement = pallet_energy_settlement;
 }

@@ -3,6 +3,7 @@
 mod aura;
 mod balances;
 mod device_registry;
+mod energy_settlement;
 mod grandpa;
 mod proof_of_coverage;
 mod rewards;
