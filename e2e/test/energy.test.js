@@ -7,7 +7,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  connect, keyring, newDeviceKey, registerDevice, submit, findEvent, fundedAccount, balance,
+  connect, keyring, newDeviceKey, registerDevice, submit, findEvent, fundedAccount, balance, rpc,
 } from './helpers.js';
 
 const api = await connect();
@@ -127,6 +127,15 @@ test('two producers and a consumer settle one interval of the dev zone', async (
   assert.equal(totals.totals.flow.produced.toBigInt(), P);
   assert.equal(totals.totals.flow.consumed.toBigInt(), C);
   assert.equal(totals.matched.toBigInt(), C);
+  // The same over plain JSON-RPC (curl users): prices as decimal strings.
+  const { result: viaRpc } = await rpc('depin_energyInterval', [0, k]);
+  assert.equal(viaRpc.operator, DAVE);
+  assert.equal(viaRpc.tariffs.feedIn, t.feedIn.toString());
+  assert.deepEqual(
+    [viaRpc.interval.produced, viaRpc.interval.consumed, viaRpc.interval.matched, viaRpc.interval.readings],
+    [151, 120, 120, 3],
+  );
+  assert.equal((await rpc('depin_energyInterval', [99, k])).result, null);
   // The escrow reserve: the consumption at the import price.
   const reserved = (await api.call.depinApi.energyMeter(consumer.meter.address)).unwrap().reserved.toBigInt();
   assert.equal(reserved, C * t.import);

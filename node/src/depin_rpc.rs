@@ -1,5 +1,5 @@
 //! `depin_*` JSON-RPC methods: the `DepinApi` runtime API for curl users (devices, rewards, the
-//! epoch, storage deals). Accounts are SS58
+//! epoch, storage deals, energy zones and intervals). Accounts are SS58
 //! strings; balances and points are decimal strings (they exceed JavaScript's safe integers); H3
 //! cells are `0x`-prefixed hex; `at` is an optional block hash (the best block when absent).
 //!
@@ -20,6 +20,7 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::ErrorObjectOwned, ErrorCode},
 };
+use pallet_energy_settlement::{IntervalStatus, Tariffs, ZoneStatus};
 use pallet_rewards::{EpochInfo, PendingRewards};
 use pallet_storage_deals::{DealState, DealStatus};
 use serde::Serialize;
@@ -253,6 +254,113 @@ impl From<DealStatus<AccountId, Balance, BlockNumber>> for DealJson {
 	}
 }
 
+/// A zone's tariffs, planck per Wh as decimal strings.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct TariffsJson {
+	/// Price of imported energy.
+	pub import: String,
+	/// Price of energy matched in the zone.
+	pub local: String,
+	/// Price of exported energy.
+	pub feed_in: String,
+}
+
+impl From<Tariffs<Balance>> for TariffsJson {
+	fn from(t: Tariffs<Balance>) -> Self {
+		TariffsJson {
+			import: t.import.to_string(),
+			local: t.local.to_string(),
+			feed_in: t.feed_in.to_string(),
+		}
+	}
+}
+
+/// An interval's totals as `depin_energyInterval` returns them (energy in Wh).
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct IntervalJson {
+	/// The interval's prices (fixed at its first reading).
+	pub tariffs: TariffsJson,
+	/// Energy produced by the accepted local readings.
+	pub produced: u64,
+	/// Energy consumed by the accepted local readings.
+	pub consumed: u64,
+	/// `min(produced, consumed)`: delivered within the zone.
+	pub matched: u64,
+	/// Of the produced energy, already settled.
+	pub settled_produced: u64,
+	/// Of the consumed energy, already settled.
+	pub settled_consumed: u64,
+	/// Readings awaiting settlement.
+	pub readings: u32,
+	/// Open disputes (the interval settles once they are resolved).
+	pub disputes: u32,
+	/// Whether its grace period is over.
+	pub is_final: bool,
+}
+
+impl From<IntervalStatus<AccountId, Balance>> for IntervalJson {
+	fn from(s: IntervalStatus<AccountId, Balance>) -> Self {
+		let t = s.totals;
+		IntervalJson {
+			tariffs: t.tariffs.into(),
+			produced: t.flow.produced,
+			consumed: t.flow.consumed,
+			matched: s.matched,
+			settled_produced: t.settled.produced,
+			settled_consumed: t.settled.consumed,
+			readings: t.readings,
+			disputes: t.disputes,
+			is_final: s.is_final,
+		}
+	}
+}
+
+/// A zone and one of its intervals as `depin_energyInterval` returns them.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct EnergyIntervalJson {
+	/// The zone's operator.
+	pub operator: String,
+	/// The zone's tariffs now.
+	pub tariffs: TariffsJson,
+	/// Tariffs scheduled by governance: `[from interval, tariffs]`.
+	pub next_tariffs: Option<(u32, TariffsJson)>,
+	/// Meters registered in the zone.
+	pub meters: u32,
+	/// The interval in progress.
+	pub current_interval: u32,
+	/// The interval whose readings are accepted now.
+	pub reading_interval: Option<u32>,
+	/// Blocks per interval.
+	pub interval_length: u32,
+	/// Blocks of the grace period.
+	pub grace_period: u32,
+	/// The interval asked for, while readings of it await settlement.
+	pub interval: Option<IntervalJson>,
+}
+
+impl EnergyIntervalJson {
+	/// From the runtime API's zone and interval.
+	pub fn new(
+		zone: ZoneStatus<AccountId, Balance>,
+		interval: Option<IntervalStatus<AccountId, Balance>>,
+	) -> Self {
+		EnergyIntervalJson {
+			operator: zone.zone.operator.to_ss58check(),
+			tariffs: zone.zone.tariffs.into(),
+			next_tariffs: zone.zone.next_tariffs.map(|(k, t)| (k, t.into())),
+			meters: zone.zone.meters,
+			current_interval: zone.current_interval,
+			reading_interval: zone.reading_interval,
+			interval_length: zone.interval_length,
+			grace_period: zone.grace_period,
+			interval: interval.map(Into::into),
+		}
+	}
+}
+
 /// The `depin_*` methods.
 #[rpc(server)]
 pub trait DepinRpc<BlockHash> {
@@ -289,6 +397,17 @@ pub trait DepinRpc<BlockHash> {
 	/// settlement would move; null for an unknown (or finished) deal.
 	#[method(name = "depin_deal")]
 	fn deal(&self, deal: u64, at: Option<BlockHash>) -> RpcResult<Option<DealJson>>;
+
+	/// Energy zone `zone` (its operator, tariffs, meters and clock) with its interval `interval`
+	/// (totals, matched energy, open readings and disputes, whether final; null once every reading
+	/// of it is settled, or before any); null for an unknown zone.
+	#[method(name = "depin_energyInterval")]
+	fn energy_interval(
+		&self,
+		zone: u32,
+		interval: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<EnergyIntervalJson>>;
 }
 
 /// Serves the `depin_*` methods from the client's runtime.
@@ -454,6 +573,21 @@ where
 		let status = self.client.runtime_api().deal(at, deal).map_err(|e| runtime_error(at, e))?;
 		Ok(status.map(Into::into))
 	}
+
+	fn energy_interval(
+		&self,
+		zone: u32,
+		interval: u32,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Option<EnergyIntervalJson>> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let Some(status) = api.energy_zone(at, zone).map_err(|e| runtime_error(at, e))? else {
+			return Ok(None);
+		};
+		let totals = api.energy_interval(at, zone, interval).map_err(|e| runtime_error(at, e))?;
+		Ok(Some(EnergyIntervalJson::new(status, totals)))
+	}
 }
 
 #[cfg(test)]
@@ -513,6 +647,45 @@ mod tests {
 				"blocksAuthored": 6,
 			})
 		);
+	}
+
+	#[test]
+	fn an_energy_interval_has_ss58_operator_and_decimal_string_prices() {
+		use pallet_energy_settlement::{Flow, IntervalTotals, Zone};
+		let operator = AccountId::new([4; 32]);
+		let tariffs = Tariffs { import: 3 * DPN, local: 2 * DPN, feed_in: DPN };
+		let zone = ZoneStatus {
+			zone: Zone {
+				operator: operator.clone(),
+				tariffs,
+				next_tariffs: Some((9, tariffs)),
+				meters: 3,
+			},
+			current_interval: 8,
+			reading_interval: Some(7),
+			interval_length: 10,
+			grace_period: 4,
+		};
+		let interval = IntervalStatus {
+			totals: IntervalTotals {
+				operator,
+				tariffs,
+				flow: Flow { produced: 151, consumed: 120 },
+				settled: Flow { produced: 101, consumed: 0 },
+				readings: 2,
+				disputes: 0,
+			},
+			matched: 120,
+			is_final: true,
+		};
+		let json = serde_json::to_value(EnergyIntervalJson::new(zone, Some(interval))).unwrap();
+		assert_eq!(json["operator"], AccountId::new([4; 32]).to_ss58check());
+		assert_eq!(json["tariffs"]["feedIn"], "1000000000000");
+		assert_eq!(json["nextTariffs"][0], 9);
+		assert_eq!(json["readingInterval"], 7);
+		assert_eq!(json["interval"]["matched"], 120);
+		assert_eq!(json["interval"]["settledProduced"], 101);
+		assert_eq!(json["interval"]["isFinal"], true);
 	}
 
 	#[test]

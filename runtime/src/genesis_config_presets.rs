@@ -71,16 +71,42 @@ pub fn dev_zone_tariffs() -> pallet_energy_settlement::Tariffs<Balance> {
 	}
 }
 
+/// The services' clocks of a preset.
+struct Clocks {
+	/// Blocks per rewards epoch.
+	epoch_length: BlockNumber,
+	/// Proof of coverage's witness and reveal windows.
+	coverage_windows: (BlockNumber, BlockNumber),
+	/// Blocks per storage proving period.
+	proving_period: BlockNumber,
+	/// Energy intervals and their grace periods, blocks.
+	energy_intervals: (u32, u32),
+}
+
+/// The dev chain's clocks: everything can be watched within minutes.
+const DEV_CLOCKS: Clocks = Clocks {
+	epoch_length: DEV_EPOCH_LENGTH,
+	coverage_windows: DEV_COVERAGE_WINDOWS,
+	proving_period: DEV_PROVING_PERIOD,
+	energy_intervals: DEV_ENERGY_INTERVALS,
+};
+
+/// Local test networks' clocks, as on a live chain.
+const LOCAL_CLOCKS: Clocks = Clocks {
+	epoch_length: LOCAL_EPOCH_LENGTH,
+	coverage_windows: LOCAL_COVERAGE_WINDOWS,
+	proving_period: LOCAL_PROVING_PERIOD,
+	energy_intervals: LOCAL_ENERGY_INTERVALS,
+};
+
 fn testnet_genesis(
 	authorities: Vec<(AuraId, GrandpaId)>,
 	endowed: Vec<AccountId>,
 	root: AccountId,
-	epoch_length: BlockNumber,
-	coverage_windows: (BlockNumber, BlockNumber),
-	proving_period: BlockNumber,
-	energy_intervals: (u32, u32),
+	clocks: Clocks,
 	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
+	let Clocks { epoch_length, coverage_windows, proving_period, energy_intervals } = clocks;
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|a| (a, DEV_ACCOUNT_BALANCE)).collect();
 	// The treasury exists from genesis, so that fees smaller than the existential deposit are
@@ -123,10 +149,7 @@ pub fn development_config_genesis() -> Value {
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
-		DEV_EPOCH_LENGTH,
-		DEV_COVERAGE_WINDOWS,
-		DEV_PROVING_PERIOD,
-		DEV_ENERGY_INTERVALS,
+		DEV_CLOCKS,
 		// Open: any device registers without a maker, so that everything can be tried at once.
 		vec![],
 	)
@@ -142,10 +165,7 @@ pub fn local_config_genesis() -> Value {
 		],
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
-		LOCAL_EPOCH_LENGTH,
-		LOCAL_COVERAGE_WINDOWS,
-		LOCAL_PROVING_PERIOD,
-		LOCAL_ENERGY_INTERVALS,
+		LOCAL_CLOCKS,
 		// Helium's owner + device + maker model: hotspots need the dev maker's attestation.
 		vec![DeviceKind::Hotspot],
 	)

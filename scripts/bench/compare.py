@@ -17,6 +17,7 @@ PALLETS = {
     'pallet_rewards': 'pallets/rewards/src/weights.rs',
     'pallet_proof_of_coverage': 'pallets/proof-of-coverage/src/weights.rs',
     'pallet_storage_deals': 'pallets/storage-deals/src/weights.rs',
+    'pallet_energy_settlement': 'pallets/energy-settlement/src/weights.rs',
 }
 # (pallet, call) -> most ref_time allowed, as a multiple of the baseline's.
 BUDGETS = {
@@ -32,6 +33,11 @@ BUDGETS = {
     # Both settlement calls are charged the larger of these two worst cases.
     ('pallet_storage_deals', 'settle_deal'): 3.0,
     ('pallet_storage_deals', 'terminate_deal'): 3.0,
+    # A plain reading; one after missed intervals also moves the penalty (see the pallet README).
+    ('pallet_energy_settlement', 'submit_reading'): 2.0,
+    # `settle` is charged the larger of its two paths.
+    ('pallet_energy_settlement', 'settle_credit'): 3.0,
+    ('pallet_energy_settlement', 'settle_debit'): 3.0,
 }
 # Budgets over a component: (pallet, call, component, values, base multiple, multiple per unit).
 LINEAR = [('pallet_proof_of_coverage', 'reveal_beacon', 'n', (0, 1, 3, 14), 2.0, 1.5),

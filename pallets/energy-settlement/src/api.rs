@@ -12,8 +12,8 @@ impl<T: Config> Pallet<T> {
 			zone,
 			current_interval: Self::interval_of(now),
 			reading_interval: Self::reading_interval(now),
-			interval_length: IntervalLength::<T>::get(),
-			grace_period: GracePeriod::<T>::get(),
+			interval_length: IntervalTiming::<T>::get().interval_length,
+			grace_period: IntervalTiming::<T>::get().grace_period,
 		})
 	}
 

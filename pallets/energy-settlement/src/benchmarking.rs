@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::pallet::{
-	Config, GracePeriod, IntervalLength, Intervals, Meters, NextZoneId, Pallet, Readings, Zones,
+	Config, IntervalTiming, Intervals, Meters, NextZoneId, Pallet, Readings, Zones,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
@@ -42,8 +42,7 @@ fn tariffs<T: Config>() -> Tariffs<BalanceOf<T>> {
 
 /// A zone with a funded operator at block 1, the clock at `LEN`/`GRACE`; its id.
 fn zone<T: Config>() -> ZoneId {
-	IntervalLength::<T>::put(LEN);
-	GracePeriod::<T>::put(GRACE);
+	IntervalTiming::<T>::put(Timing { interval_length: LEN, grace_period: GRACE });
 	let operator: T::AccountId = account("operator", 0, 0);
 	fund::<T>(&operator);
 	fund::<T>(&T::Treasury::get());

@@ -35,7 +35,7 @@ impl<T: Config> Pallet<T> {
 	///   grace period at most the interval.
 	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(
-			GracePeriod::<T>::get() <= IntervalLength::<T>::get(),
+			IntervalTiming::<T>::get().grace_period <= IntervalTiming::<T>::get().interval_length,
 			"grace period longer than the interval"
 		);
 		let next_zone = NextZoneId::<T>::get();
@@ -45,7 +45,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < next_zone, "a zone id at or above NextZoneId");
 			ensure!(zone.tariffs.is_valid(), "invalid zone tariffs");
 			ensure!(
-				zone.next_tariffs.map_or(true, |(_, t)| t.is_valid()),
+				zone.next_tariffs.is_none_or(|(_, t)| t.is_valid()),
 				"invalid scheduled tariffs"
 			);
 			zone_meters.insert(id, 0);

@@ -178,28 +178,19 @@ pub mod pallet {
 	/// An interval's totals.
 	pub type TotalsOf<T> = IntervalTotals<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
-	/// 150 blocks (15 minutes of 6-second blocks): the interval of a chain whose genesis did not
-	/// set one.
+	/// Intervals of 150 blocks (15 minutes of 6-second blocks) with a grace period of 50 (5
+	/// minutes): the timing of a chain whose genesis did not set one.
 	#[pallet::type_value]
-	pub fn DefaultIntervalLength() -> u32 {
-		150
+	pub fn DefaultTiming() -> Timing {
+		Timing { interval_length: 150, grace_period: 50 }
 	}
 
-	/// 50 blocks (5 minutes): the grace period of a chain whose genesis did not set one.
-	#[pallet::type_value]
-	pub fn DefaultGracePeriod() -> u32 {
-		50
-	}
-
-	/// Blocks per interval. Set at genesis (short on the dev chain); fixed afterwards, so that
-	/// every open interval keeps its blocks.
+	/// Blocks per interval, and blocks after an interval's end during which its readings (and
+	/// disputes) are accepted (at most the interval). Set at genesis (short on the dev chain);
+	/// fixed afterwards, so that every open interval keeps its blocks. One item: every reading
+	/// and settlement reads both.
 	#[pallet::storage]
-	pub type IntervalLength<T: Config> = StorageValue<_, u32, ValueQuery, DefaultIntervalLength>;
-
-	/// Blocks after an interval's end during which its readings (and disputes) are accepted;
-	/// at most `IntervalLength`. Set at genesis.
-	#[pallet::storage]
-	pub type GracePeriod<T: Config> = StorageValue<_, u32, ValueQuery, DefaultGracePeriod>;
+	pub type IntervalTiming<T: Config> = StorageValue<_, Timing, ValueQuery, DefaultTiming>;
 
 	/// Zones by id. At most `MaxZones`.
 	#[pallet::storage]
@@ -244,16 +235,18 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
+			let mut timing = IntervalTiming::<T>::get();
 			if self.interval_length > 0 {
-				IntervalLength::<T>::put(self.interval_length);
+				timing.interval_length = self.interval_length;
 			}
 			if self.grace_period > 0 {
-				GracePeriod::<T>::put(self.grace_period);
+				timing.grace_period = self.grace_period;
 			}
 			assert!(
-				GracePeriod::<T>::get() <= IntervalLength::<T>::get(),
+				timing.grace_period <= timing.interval_length,
 				"the grace period must not exceed the interval"
 			);
+			IntervalTiming::<T>::put(timing);
 			for (operator, tariffs) in &self.zones {
 				assert!(
 					tariffs.is_valid(),
@@ -350,6 +343,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The tariffs must be `feed_in ≤ local ≤ import`.
 		InvalidTariffs,
+		/// The tariffs scheduled earlier take effect with the interval in progress: schedule new
+		/// ones from the next interval on.
+		TariffsPending,
 		/// There are already `MaxZones` zones.
 		TooManyZones,
 		/// No zone of that id.
@@ -390,7 +386,7 @@ pub mod pallet {
 		ReadingTooEarly,
 		/// The interval's grace period is over.
 		ReadingTooLate,
-		/// The meter has read this interval (or a later one).
+		/// The meter has read this interval (or a later one), or was registered after it.
 		AlreadyRead,
 		/// A register is below the last reading's: registers only grow.
 		RegistersBackwards,
@@ -450,7 +446,8 @@ pub mod pallet {
 		}
 
 		/// Sets zone `zone`'s tariffs from the next interval on (the interval in progress keeps
-		/// the prices it began with). By `ZoneOrigin`.
+		/// the prices it began with); replaces tariffs scheduled in the same interval. By
+		/// `ZoneOrigin`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_tariffs())]
 		pub fn update_tariffs(

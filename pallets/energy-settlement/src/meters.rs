@@ -30,7 +30,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The interval of block `n`.
 	pub fn interval_of(n: u64) -> IntervalIndex {
-		let len = u64::from(IntervalLength::<T>::get());
+		let len = u64::from(IntervalTiming::<T>::get().interval_length);
 		n.checked_div(len).unwrap_or_default().try_into().unwrap_or(IntervalIndex::MAX)
 	}
 
@@ -41,12 +41,14 @@ impl<T: Config> Pallet<T> {
 
 	/// The first block after interval `k`.
 	pub(crate) fn end_of(k: IntervalIndex) -> u64 {
-		u64::from(k).saturating_add(1).saturating_mul(u64::from(IntervalLength::<T>::get()))
+		u64::from(k)
+			.saturating_add(1)
+			.saturating_mul(u64::from(IntervalTiming::<T>::get().interval_length))
 	}
 
 	/// The first block at which interval `k` is final (its grace period over).
 	pub(crate) fn final_at(k: IntervalIndex) -> u64 {
-		Self::end_of(k).saturating_add(u64::from(GracePeriod::<T>::get()))
+		Self::end_of(k).saturating_add(u64::from(IntervalTiming::<T>::get().grace_period))
 	}
 
 	/// Whether interval `k` is final at block `now`.
@@ -57,16 +59,17 @@ impl<T: Config> Pallet<T> {
 	/// The interval whose readings are accepted at block `now`: the one before the interval in
 	/// progress, during the first `GracePeriod` blocks of it.
 	pub fn reading_interval(now: u64) -> Option<IntervalIndex> {
-		let len = u64::from(IntervalLength::<T>::get());
+		let len = u64::from(IntervalTiming::<T>::get().interval_length);
 		let current = Self::interval_of(now);
 		let into = now.checked_rem(len)?;
-		(current > 0 && into < u64::from(GracePeriod::<T>::get())).then(|| current - 1)
+		(current > 0 && into < u64::from(IntervalTiming::<T>::get().grace_period))
+			.then(|| current - 1)
 	}
 
 	/// How many intervals are final at block `now` (intervals `0..n`).
 	pub(crate) fn final_count(now: u64) -> IntervalIndex {
-		let len = u64::from(IntervalLength::<T>::get());
-		now.checked_sub(u64::from(GracePeriod::<T>::get()))
+		let len = u64::from(IntervalTiming::<T>::get().interval_length);
+		now.checked_sub(u64::from(IntervalTiming::<T>::get().grace_period))
 			.and_then(|n| n.checked_div(len))
 			.unwrap_or_default()
 			.try_into()
@@ -98,9 +101,17 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_update_tariffs(id: ZoneId, tariffs: Tariffs<BalanceOf<T>>) -> DispatchResult {
 		ensure!(tariffs.is_valid(), Error::<T>::InvalidTariffs);
 		let mut zone = Zones::<T>::get(id).ok_or(Error::<T>::UnknownZone)?;
-		let from = Self::current_interval().saturating_add(1);
-		// Prices scheduled earlier and already in force become the current ones.
-		zone.tariffs = zone.tariffs_for(from.saturating_sub(1));
+		let current = Self::current_interval();
+		match zone.next_tariffs {
+			// Scheduled for the interval in progress: the interval before it may still get its
+			// first reading at the old prices, so the zone would need three sets at once.
+			Some((from, _)) if from == current => return Err(Error::<T>::TariffsPending.into()),
+			// In force for every interval that can still be read: they become the current ones.
+			Some((from, next)) if from < current => zone.tariffs = next,
+			// Scheduled in this interval (replaced below), or none.
+			_ => {}
+		}
+		let from = current.saturating_add(1);
 		zone.next_tariffs = Some((from, tariffs));
 		Zones::<T>::insert(id, zone);
 		Self::deposit_event(Event::TariffsUpdated { zone: id, from, tariffs });

@@ -42,7 +42,7 @@ impl<T: Config> Pallet<T> {
 	/// The most energy a meter rated `capacity_w` W can move in `intervals` intervals, as the
 	/// bound `energy × 3,600,000 ≤ capacity × milliseconds` compares it (exact, no rounding).
 	pub(crate) fn within_capacity(energy: Wh, capacity_w: u32, intervals: u32) -> bool {
-		let ms = u128::from(IntervalLength::<T>::get())
+		let ms = u128::from(IntervalTiming::<T>::get().interval_length)
 			.saturating_mul(u128::from(T::MillisecsPerBlock::get()))
 			.saturating_mul(u128::from(intervals));
 		u128::from(energy).saturating_mul(MS_PER_HOUR) <= u128::from(capacity_w).saturating_mul(ms)

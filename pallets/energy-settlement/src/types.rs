@@ -10,6 +10,26 @@ pub type ZoneId = u32;
 /// An interval's index: `block / IntervalLength`.
 pub type IntervalIndex = u32;
 
+/// The pallet's clock: blocks per interval and of the grace period after each.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+)]
+pub struct Timing {
+	/// Blocks per interval.
+	pub interval_length: u32,
+	/// Blocks after an interval's end during which its readings are accepted.
+	pub grace_period: u32,
+}
+
 /// A grid zone: its operator (the counterparty of imports and exports) and prices.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 pub struct Zone<AccountId, Balance> {

@@ -56,6 +56,12 @@ fn tariffs_change_from_the_next_interval() {
 		assert_ok!(Energy::update_tariffs(RuntimeOrigin::root(), 0, new));
 		assert_eq!(last_event(), Event::TariffsUpdated { zone: 0, from: 2, tariffs: new });
 		run_to_reading(1);
+		// In interval 2 the new prices start while interval 1 may still get its first reading at
+		// the old ones: no third set yet.
+		assert_noop!(
+			Energy::update_tariffs(RuntimeOrigin::root(), 0, tariffs()),
+			Error::<Test>::TariffsPending
+		);
 		read_one(M1, 10, 0);
 		read_one(M4, 0, 10);
 		assert_eq!(crate::Intervals::<Test>::get(0, 1).unwrap().tariffs, tariffs());
@@ -64,7 +70,9 @@ fn tariffs_change_from_the_next_interval() {
 		assert_ok!(read(M1, 2, p + 20, c));
 		assert_ok!(read(M4, 2, base(M4).0, base(M4).1 + 20));
 		assert_eq!(crate::Intervals::<Test>::get(0, 2).unwrap().tariffs, new);
-		// A second update promotes the first to current.
+		// A second update in interval 3 promotes the first to current.
+		assert_ok!(Energy::update_tariffs(RuntimeOrigin::root(), 0, tariffs()));
+		// A correction in the same interval replaces it.
 		assert_ok!(Energy::update_tariffs(RuntimeOrigin::root(), 0, tariffs()));
 		let zone = crate::Zones::<Test>::get(0).unwrap();
 		assert_eq!((zone.tariffs, zone.next_tariffs), (new, Some((4, tariffs()))));
