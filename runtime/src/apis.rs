@@ -244,8 +244,8 @@ impl_runtime_apis! {
 		fn energy_interval(zone: u32, interval: u32) -> Option<pallet_energy_settlement::IntervalStatus<AccountId, Balance>> {
 			EnergySettlement::interval_status(zone, interval)
 		}
-		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::Meter<AccountId, Balance>> {
-			pallet_energy_settlement::Meters::<Runtime>::get(&device)
+		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::MeterStatus<AccountId, Balance>> {
+			EnergySettlement::meter_status(&device)
 		}
 		fn energy_bill(device: AccountId, interval: u32) -> Option<pallet_energy_settlement::BillPreview<Balance>> {
 			EnergySettlement::bill_preview(&device, interval)

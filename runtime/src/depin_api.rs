@@ -68,8 +68,8 @@ sp_api::decl_runtime_apis! {
 		fn energy_interval(zone: u32, interval: u32) -> Option<pallet_energy_settlement::IntervalStatus<AccountId, crate::Balance>>;
 
 		/// Meter `device`: account, zone, rating, deposit, escrow, reserve, debt, registers,
-		/// next interval due, unsettled readings.
-		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::Meter<AccountId, crate::Balance>>;
+		/// next interval due, the intervals of its unsettled readings.
+		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::MeterStatus<AccountId, crate::Balance>>;
 
 		/// Meter `device`'s bill for interval `interval` from the totals now (final once the
 		/// interval is): receipt, payment, the netted credit or debit, local energy.

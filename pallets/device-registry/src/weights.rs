@@ -82,7 +82,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DeviceRegistry::OwnerDeviceCount` (r:1 w:1)
 	/// Proof: `DeviceRegistry::OwnerDeviceCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `DeviceRegistry::Occupancy` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Occupancy` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -93,8 +93,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `3663`
-		// Minimum execution time: 300_655_000 picoseconds.
-		Weight::from_parts(366_477_000, 3663)
+		// Minimum execution time: 303_860_000 picoseconds.
+		Weight::from_parts(467_657_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `342`
 		//  Estimated: `5998`
-		// Minimum execution time: 89_158_000 picoseconds.
-		Weight::from_parts(157_556_000, 5998)
+		// Minimum execution time: 96_611_000 picoseconds.
+		Weight::from_parts(178_955_000, 5998)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 29_626_000 picoseconds.
-		Weight::from_parts(59_853_000, 3663)
+		// Minimum execution time: 30_727_000 picoseconds.
+		Weight::from_parts(47_629_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 25_719_000 picoseconds.
-		Weight::from_parts(59_982_000, 3663)
+		// Minimum execution time: 29_015_000 picoseconds.
+		Weight::from_parts(44_673_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -138,7 +138,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DeviceRegistry::OwnerDeviceCount` (r:2 w:2)
 	/// Proof: `DeviceRegistry::OwnerDeviceCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::DeviceLedgers` (r:1 w:0)
@@ -148,9 +148,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn accept_device_transfer() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `598`
-		//  Estimated: `6218`
-		// Minimum execution time: 155_111_000 picoseconds.
-		Weight::from_parts(198_102_000, 6218)
+		//  Estimated: `6326`
+		// Minimum execution time: 169_859_000 picoseconds.
+		Weight::from_parts(299_071_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -162,15 +162,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `342`
 		//  Estimated: `3663`
-		// Minimum execution time: 34_575_000 picoseconds.
-		Weight::from_parts(50_114_000, 3663)
+		// Minimum execution time: 34_315_000 picoseconds.
+		Weight::from_parts(45_976_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `DeviceRegistry::OwnerDeviceCount` (r:1 w:1)
 	/// Proof: `DeviceRegistry::OwnerDeviceCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -187,8 +187,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `563`
 		//  Estimated: `5604`
-		// Minimum execution time: 105_147_000 picoseconds.
-		Weight::from_parts(187_712_000, 5604)
+		// Minimum execution time: 105_007_000 picoseconds.
+		Weight::from_parts(153_257_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -200,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 31_629_000 picoseconds.
-		Weight::from_parts(72_767_000, 3663)
+		// Minimum execution time: 35_677_000 picoseconds.
+		Weight::from_parts(74_600_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -211,23 +211,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `330`
 		//  Estimated: `3663`
-		// Minimum execution time: 24_967_000 picoseconds.
-		Weight::from_parts(59_832_000, 3663)
+		// Minimum execution time: 25_478_000 picoseconds.
+		Weight::from_parts(42_750_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn slash_device() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `526`
 		//  Estimated: `3663`
-		// Minimum execution time: 85_550_000 picoseconds.
-		Weight::from_parts(161_433_000, 3663)
+		// Minimum execution time: 83_387_000 picoseconds.
+		Weight::from_parts(104_386_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -236,7 +236,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `DeviceRegistry::Occupancy` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Occupancy` (`max_values`: None, `max_size`: Some(29), added: 2504, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `DeviceRegistry::OwnerDeviceCount` (r:1 w:1)
@@ -253,47 +253,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `754`
 		//  Estimated: `6196`
-		// Minimum execution time: 125_606_000 picoseconds.
-		Weight::from_parts(221_926_000, 6196)
+		// Minimum execution time: 125_696_000 picoseconds.
+		Weight::from_parts(226_204_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn top_up_deposit() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `385`
 		//  Estimated: `3663`
-		// Minimum execution time: 85_160_000 picoseconds.
-		Weight::from_parts(142_307_000, 3663)
+		// Minimum execution time: 84_779_000 picoseconds.
+		Weight::from_parts(158_617_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `DeviceRegistry::Makers` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Makers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn apply_maker() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
-		//  Estimated: `3604`
-		// Minimum execution time: 75_662_000 picoseconds.
-		Weight::from_parts(126_207_000, 3604)
+		//  Estimated: `3658`
+		// Minimum execution time: 74_960_000 picoseconds.
+		Weight::from_parts(102_091_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `DeviceRegistry::Makers` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Makers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw_maker_application() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `295`
-		//  Estimated: `3604`
-		// Minimum execution time: 65_743_000 picoseconds.
-		Weight::from_parts(109_836_000, 3604)
+		//  Estimated: `3658`
+		// Minimum execution time: 65_162_000 picoseconds.
+		Weight::from_parts(86_082_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -303,21 +303,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `202`
 		//  Estimated: `3596`
-		// Minimum execution time: 23_073_000 picoseconds.
-		Weight::from_parts(44_684_000, 3596)
+		// Minimum execution time: 22_342_000 picoseconds.
+		Weight::from_parts(44_594_000, 3596)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DeviceRegistry::Makers` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Makers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn top_up_maker_bond() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
-		//  Estimated: `3604`
-		// Minimum execution time: 77_095_000 picoseconds.
-		Weight::from_parts(125_415_000, 3604)
+		//  Estimated: `3658`
+		// Minimum execution time: 77_446_000 picoseconds.
+		Weight::from_parts(119_925_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -326,28 +326,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn remove_maker() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `435`
-		//  Estimated: `3604`
-		// Minimum execution time: 70_302_000 picoseconds.
-		Weight::from_parts(104_396_000, 3604)
+		//  Estimated: `3658`
+		// Minimum execution time: 71_765_000 picoseconds.
+		Weight::from_parts(120_967_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `DeviceRegistry::Makers` (r:1 w:1)
 	/// Proof: `DeviceRegistry::Makers` (`max_values`: None, `max_size`: Some(131), added: 2606, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn slash_maker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `433`
-		//  Estimated: `3604`
-		// Minimum execution time: 75_812_000 picoseconds.
-		Weight::from_parts(117_310_000, 3604)
+		//  Measured:  `398`
+		//  Estimated: `3658`
+		// Minimum execution time: 77_235_000 picoseconds.
+		Weight::from_parts(97_563_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -357,136 +357,136 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_410_000 picoseconds.
-		Weight::from_parts(12_103_000, 0)
+		// Minimum execution time: 10_159_000 picoseconds.
+		Weight::from_parts(12_183_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn geo_grid_distance() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 741_000 picoseconds.
-		Weight::from_parts(1_172_000, 0)
+		// Minimum execution time: 621_000 picoseconds.
+		Weight::from_parts(882_000, 0)
 	}
 	fn geo_distance_m() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_064_000 picoseconds.
-		Weight::from_parts(2_364_000, 0)
+		// Minimum execution time: 2_044_000 picoseconds.
+		Weight::from_parts(2_375_000, 0)
 	}
 	fn geo_fspl() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 642_000 picoseconds.
-		Weight::from_parts(1_022_000, 0)
+		// Minimum execution time: 630_000 picoseconds.
+		Weight::from_parts(742_000, 0)
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		Weight::from_parts(366_477_000, 3663)
+		Weight::from_parts(467_657_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn assert_location() -> Weight {
-		Weight::from_parts(157_556_000, 5998)
+		Weight::from_parts(178_955_000, 5998)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_device() -> Weight {
-		Weight::from_parts(59_853_000, 3663)
+		Weight::from_parts(47_629_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_device_transfer() -> Weight {
-		Weight::from_parts(59_982_000, 3663)
+		Weight::from_parts(44_673_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_device_transfer() -> Weight {
-		Weight::from_parts(198_102_000, 6218)
+		Weight::from_parts(299_071_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn deregister_device() -> Weight {
-		Weight::from_parts(50_114_000, 3663)
+		Weight::from_parts(45_976_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(187_712_000, 5604)
+		Weight::from_parts(153_257_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn suspend_device() -> Weight {
-		Weight::from_parts(72_767_000, 3663)
+		Weight::from_parts(74_600_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_device() -> Weight {
-		Weight::from_parts(59_832_000, 3663)
+		Weight::from_parts(42_750_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn slash_device() -> Weight {
-		Weight::from_parts(161_433_000, 3663)
+		Weight::from_parts(104_386_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn purge_device() -> Weight {
-		Weight::from_parts(221_926_000, 6196)
+		Weight::from_parts(226_204_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn top_up_deposit() -> Weight {
-		Weight::from_parts(142_307_000, 3663)
+		Weight::from_parts(158_617_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn apply_maker() -> Weight {
-		Weight::from_parts(126_207_000, 3604)
+		Weight::from_parts(102_091_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_maker_application() -> Weight {
-		Weight::from_parts(109_836_000, 3604)
+		Weight::from_parts(86_082_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn approve_maker() -> Weight {
-		Weight::from_parts(44_684_000, 3596)
+		Weight::from_parts(44_594_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn top_up_maker_bond() -> Weight {
-		Weight::from_parts(125_415_000, 3604)
+		Weight::from_parts(119_925_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_maker() -> Weight {
-		Weight::from_parts(104_396_000, 3604)
+		Weight::from_parts(120_967_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn slash_maker() -> Weight {
-		Weight::from_parts(117_310_000, 3604)
+		Weight::from_parts(97_563_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_kind_policy() -> Weight {
-		Weight::from_parts(12_103_000, 0)
+		Weight::from_parts(12_183_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn geo_grid_distance() -> Weight {
-		Weight::from_parts(1_172_000, 0)
+		Weight::from_parts(882_000, 0)
 	}
 	fn geo_distance_m() -> Weight {
-		Weight::from_parts(2_364_000, 0)
+		Weight::from_parts(2_375_000, 0)
 	}
 	fn geo_fspl() -> Weight {
-		Weight::from_parts(1_022_000, 0)
+		Weight::from_parts(742_000, 0)
 	}
 }

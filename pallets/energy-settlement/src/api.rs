@@ -1,7 +1,10 @@
 //! What the runtime API reports: a zone and its clock, an interval's totals, a meter, and a
 //! meter's bill previewed with the same function a settlement uses.
 
-use crate::{pallet::*, BalanceOf, BillPreview, IntervalIndex, IntervalStatus, ZoneId, ZoneStatus};
+use crate::{
+	pallet::*, BalanceOf, BillPreview, IntervalIndex, IntervalStatus, MeterStatus, ZoneId,
+	ZoneStatus,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Zone `id` with the interval in progress and the one accepting readings now.
@@ -36,10 +39,10 @@ impl<T: Config> Pallet<T> {
 		device: &T::AccountId,
 		interval: IntervalIndex,
 	) -> Option<BillPreview<BalanceOf<T>>> {
-		let reading = Readings::<T>::get(device, interval)?;
 		let meter = Meters::<T>::get(device)?;
+		let reading = meter.reading(interval)?;
 		let totals = Intervals::<T>::get(meter.zone, interval)?;
-		let bill = Self::bill_of(&reading, &totals).ok()?;
+		let bill = Self::bill_of(reading, &totals).ok()?;
 		let [_, _, credit, debit] = Self::amounts(&bill).ok()?;
 		Some(BillPreview {
 			flow: reading.flow,
@@ -48,6 +51,24 @@ impl<T: Config> Pallet<T> {
 			credit,
 			debit,
 			is_final: Self::is_final(interval, Self::now()),
+		})
+	}
+
+	/// Meter `device`: its record, with the intervals of its unsettled readings.
+	pub fn meter_status(device: &T::AccountId) -> Option<MeterStatus<T::AccountId, BalanceOf<T>>> {
+		let m = Meters::<T>::get(device)?;
+		Some(MeterStatus {
+			account: m.account,
+			zone: m.zone,
+			capacity_w: m.capacity_w,
+			deposit: m.deposit,
+			escrow: m.escrow,
+			reserved: m.reserved,
+			debt: m.debt,
+			registers: m.registers,
+			next: m.next,
+			barred: m.barred,
+			unsettled: m.readings.iter().map(|(k, _)| *k).collect(),
 		})
 	}
 }

@@ -10,18 +10,23 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		interval: IntervalIndex,
 	) -> DispatchResult {
-		let mut reading = Readings::<T>::get(&device, interval).ok_or(Error::<T>::NoReading)?;
-		ensure!(reading.dispute.is_none(), Error::<T>::AlreadyDisputed);
+		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::NoReading)?;
+		let reading = meter
+			.readings
+			.iter_mut()
+			.find_map(|(k, r)| (*k == interval).then_some(r))
+			.ok_or(Error::<T>::NoReading)?;
+		ensure!(!reading.disputed, Error::<T>::AlreadyDisputed);
 		ensure!(!Self::is_final(interval, Self::now()), Error::<T>::DisputeWindowOver);
-		let meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		reading.disputed = true;
 		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
 		let bond = T::DisputeBond::get();
 		T::Currency::hold(&HoldReason::DisputeBond.into(), &who, bond)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		reading.dispute = Some((who.clone(), bond));
 		totals.disputes = totals.disputes.saturating_add(1);
-		Readings::<T>::insert(&device, interval, reading);
 		Intervals::<T>::insert(meter.zone, interval, totals);
+		Meters::<T>::insert(&device, meter);
+		Disputes::<T>::insert(&device, interval, (who.clone(), bond));
 		Self::deposit_event(Event::ReadingDisputed {
 			meter: device,
 			interval,
@@ -36,16 +41,19 @@ impl<T: Config> Pallet<T> {
 		interval: IntervalIndex,
 		upheld: bool,
 	) -> DispatchResult {
-		let mut reading = Readings::<T>::get(&device, interval).ok_or(Error::<T>::NoReading)?;
-		let (disputer, bond) = reading.dispute.clone().ok_or(Error::<T>::NotDisputed)?;
-		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::NoReading)?;
+		let at = meter.position(interval).ok_or(Error::<T>::NoReading)?;
+		let (disputer, bond) =
+			Disputes::<T>::take(&device, interval).ok_or(Error::<T>::NotDisputed)?;
 		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
 		totals.disputes = totals.disputes.saturating_sub(1);
 		if !upheld {
 			Self::transfer_held(HoldReason::DisputeBond, &disputer, &T::Treasury::get(), bond)?;
-			reading.dispute = None;
-			Readings::<T>::insert(&device, interval, reading);
+			if let Some((_, reading)) = meter.readings.get_mut(at) {
+				reading.disputed = false;
+			}
 			Intervals::<T>::insert(meter.zone, interval, totals);
+			Meters::<T>::insert(&device, meter);
 			Self::deposit_event(Event::DisputeRejected {
 				meter: device,
 				interval,
@@ -55,6 +63,7 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 		Self::release(HoldReason::DisputeBond, &disputer, bond)?;
+		let (_, reading) = meter.readings.remove(at);
 		let slashed = meter.deposit;
 		Self::transfer_held(
 			HoldReason::MeterDeposit,
@@ -65,14 +74,12 @@ impl<T: Config> Pallet<T> {
 		meter.deposit = Zero::zero();
 		meter.barred = true;
 		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
-		meter.unsettled = meter.unsettled.saturating_sub(1);
 		if reading.kind == ReadingKind::Local {
 			totals.flow.produced = totals.flow.produced.saturating_sub(reading.flow.produced);
 			totals.flow.consumed = totals.flow.consumed.saturating_sub(reading.flow.consumed);
 		}
 		totals.readings = totals.readings.saturating_sub(1);
 		Self::put_totals(meter.zone, interval, totals);
-		Readings::<T>::remove(&device, interval);
 		Meters::<T>::insert(&device, meter);
 		Self::deposit_event(Event::DisputeUpheld { meter: device, interval, disputer, slashed });
 		Ok(())

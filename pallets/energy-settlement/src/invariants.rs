@@ -25,9 +25,9 @@ impl<T: Config> Pallet<T> {
 	/// - holds equal what is owed: per account, the `Escrow` hold is the escrow of its meters,
 	///   the `MeterDeposit` hold what is left of their deposits, the `DisputeBond` hold the bonds
 	///   of its open disputes;
-	/// - each meter's reserve is the sum of its unsettled readings' reserves, its count of
-	///   unsettled readings is theirs (at most `MaxUnsettled`), each reading is of an interval it
-	///   has passed; its deposit is at most `MeterDeposit`; its zone exists;
+	/// - each meter's reserve is the sum of its unsettled readings' reserves; its readings are
+	///   in order, of intervals it has passed, flagged disputed exactly when a dispute is open;
+	///   its deposit is at most `MeterDeposit`; its zone exists; every dispute has its reading;
 	/// - each interval's totals equal the sum of its accepted (unsettled, not voided) local
 	///   readings plus what is settled; its counts of readings and disputes are theirs (and
 	///   positive: empty totals are removed); every reading has totals;
@@ -64,34 +64,38 @@ impl<T: Config> Pallet<T> {
 			let d = deposit.entry(meter.account.clone()).or_insert_with(zero);
 			*d = d.saturating_add(meter.deposit);
 			let mut reserved = zero();
-			let mut unsettled = 0u32;
-			for (interval, reading) in Readings::<T>::iter_prefix(&device) {
+			let mut last: Option<u32> = None;
+			for (interval, reading) in meter.readings.iter() {
+				let interval = *interval;
 				ensure!(interval < meter.next, "a reading of an interval the meter has not passed");
+				ensure!(last.is_none_or(|l| l < interval), "readings out of order");
+				last = Some(interval);
 				ensure!(reading.kind != ReadingKind::Baseline, "a stored baseline");
 				reserved = reserved.saturating_add(reading.reserved);
-				unsettled = unsettled.saturating_add(1);
 				let s = sums.entry((meter.zone, interval)).or_default();
 				s.readings = s.readings.saturating_add(1);
 				if reading.kind == ReadingKind::Local {
 					s.flow.produced = s.flow.produced.saturating_add(reading.flow.produced);
 					s.flow.consumed = s.flow.consumed.saturating_add(reading.flow.consumed);
 				}
-				if let Some((disputer, bond)) = reading.dispute {
+				let dispute = Disputes::<T>::get(&device, interval);
+				ensure!(reading.disputed == dispute.is_some(), "a dispute flag without its record");
+				if let Some((disputer, bond)) = dispute {
 					s.disputes = s.disputes.saturating_add(1);
 					let b = bonds.entry(disputer).or_insert_with(zero);
 					*b = b.saturating_add(bond);
 				}
 			}
 			ensure!(meter.reserved == reserved, "a meter's reserve is not its readings'");
-			ensure!(meter.unsettled == unsettled, "a meter's unsettled count is not its readings'");
-			ensure!(unsettled <= T::MaxUnsettled::get(), "more than MaxUnsettled readings");
 		}
 		for (id, zone) in Zones::<T>::iter() {
 			ensure!(zone_meters.get(&id) == Some(&zone.meters), "a zone's meter count is wrong");
 		}
 		ensure!(
-			Readings::<T>::iter_keys().all(|(device, _)| Meters::<T>::contains_key(device)),
-			"a reading without a meter"
+			Disputes::<T>::iter_keys().all(|(device, interval)| {
+				Meters::<T>::get(device).is_some_and(|m| m.reading(interval).is_some())
+			}),
+			"a dispute without its reading"
 		);
 		for (zone, interval, totals) in Intervals::<T>::iter() {
 			let s = sums.remove(&(zone, interval)).ok_or("interval totals without readings")?;

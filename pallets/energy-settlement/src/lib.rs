@@ -172,9 +172,10 @@ pub mod pallet {
 	/// A zone record.
 	pub type ZoneOf<T> = Zone<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 	/// A meter record.
-	pub type MeterOf<T> = Meter<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type MeterOf<T> =
+		Meter<<T as frame_system::Config>::AccountId, BalanceOf<T>, <T as Config>::MaxUnsettled>;
 	/// A reading record.
-	pub type ReadingOf<T> = Reading<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type ReadingOf<T> = Reading<BalanceOf<T>>;
 	/// An interval's totals.
 	pub type TotalsOf<T> = IntervalTotals<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -200,19 +201,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextZoneId<T: Config> = StorageValue<_, ZoneId, ValueQuery>;
 
-	/// Meters by device. Each is paid for by its `MeterDeposit`.
+	/// Meters by device, with their readings awaiting settlement (at most `MaxUnsettled`). Each
+	/// is paid for by its `MeterDeposit`.
 	#[pallet::storage]
 	pub type Meters<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, MeterOf<T>>;
 
-	/// Readings awaiting settlement, by meter and interval: at most `MaxUnsettled` per meter.
+	/// Open disputes, by meter and interval: who raised it and the bond held from them.
 	#[pallet::storage]
-	pub type Readings<T: Config> = StorageDoubleMap<
+	pub type Disputes<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		T::AccountId,
 		Twox64Concat,
 		IntervalIndex,
-		ReadingOf<T>,
+		(T::AccountId, BalanceOf<T>),
 	>;
 
 	/// Each zone's intervals with readings awaiting settlement: prices, operator, totals.

@@ -151,7 +151,7 @@ impl<T: Config> Pallet<T> {
 				debt: Zero::zero(),
 				registers: None,
 				next: first_interval,
-				unsettled: 0,
+				readings: Default::default(),
 				barred: false,
 			},
 		);
@@ -172,7 +172,7 @@ impl<T: Config> Pallet<T> {
 			who == meter.account || T::Registry::owner(&device).as_ref() == Some(&who),
 			Error::<T>::NotMeterAccount
 		);
-		ensure!(meter.unsettled == 0, Error::<T>::UnsettledReadings);
+		ensure!(meter.readings.is_empty(), Error::<T>::UnsettledReadings);
 		ensure!(meter.debt.is_zero(), Error::<T>::InDebt);
 		let missed = Self::final_count(Self::now()).saturating_sub(meter.next);
 		let penalty = Self::missed_penalty(meter.deposit, missed);

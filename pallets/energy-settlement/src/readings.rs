@@ -98,7 +98,7 @@ impl<T: Config> Pallet<T> {
 				&& Self::within_capacity(consumed, meter.capacity_w, covered),
 			Error::<T>::OverCapacity
 		);
-		ensure!(meter.unsettled < T::MaxUnsettled::get(), Error::<T>::TooManyUnsettled);
+		ensure!(!meter.readings.is_full(), Error::<T>::TooManyUnsettled);
 		let kind = if missed == 0 { ReadingKind::Local } else { ReadingKind::Grid };
 		let mut totals = match Intervals::<T>::get(meter.zone, interval) {
 			Some(t) => t,
@@ -138,9 +138,9 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Records a checked reading: the missed-reading penalty, the meter's registers, and (but
-	/// for a baseline) the reading and the interval's totals. Three writes (meter, reading,
-	/// totals), a fourth money movement with a penalty.
+	/// Records a checked reading: the missed-reading penalty, the meter's registers and (but
+	/// for a baseline) its reading, and the interval's totals. Two writes (meter, totals), and a
+	/// money movement with a penalty.
 	pub(crate) fn do_submit_reading(checked: CheckedReading<T>) -> DispatchResultWithPostInfo {
 		let CheckedReading {
 			device,
@@ -165,12 +165,10 @@ impl<T: Config> Pallet<T> {
 		meter.next = interval.saturating_add(1);
 		if let Some(totals) = totals {
 			Intervals::<T>::insert(meter.zone, interval, totals);
-			Readings::<T>::insert(
-				&device,
-				interval,
-				Reading { flow, kind, reserved, dispute: None },
-			);
-			meter.unsettled = meter.unsettled.saturating_add(1);
+			meter
+				.readings
+				.try_push((interval, Reading { flow, kind, reserved, disputed: false }))
+				.map_err(|_| Error::<T>::TooManyUnsettled)?;
 			meter.reserved = meter.reserved.saturating_add(reserved);
 		}
 		Meters::<T>::insert(&device, meter);

@@ -33,11 +33,12 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		interval: IntervalIndex,
 	) -> DispatchResultWithPostInfo {
-		let reading = Readings::<T>::get(&device, interval).ok_or(Error::<T>::NoReading)?;
-		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::NoReading)?;
+		let at = meter.position(interval).ok_or(Error::<T>::NoReading)?;
 		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
 		ensure!(Self::is_final(interval, Self::now()), Error::<T>::IntervalNotFinal);
 		ensure!(totals.disputes == 0, Error::<T>::IntervalDisputed);
+		let (_, reading) = meter.readings.remove(at);
 		let bill = Self::bill_of(&reading, &totals)?;
 		let [receipt, payment, credit, debit] = Self::amounts(&bill)?;
 		if !credit.is_zero() {
@@ -50,7 +51,6 @@ impl<T: Config> Pallet<T> {
 		meter.escrow = meter.escrow.saturating_sub(from_escrow);
 		meter.debt = meter.debt.saturating_add(debt);
 		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
-		meter.unsettled = meter.unsettled.saturating_sub(1);
 		let points = bill.local_produced;
 		if points > 0 {
 			T::Rewards::note_points(Service::Energy, &device, points);
@@ -61,7 +61,6 @@ impl<T: Config> Pallet<T> {
 		}
 		totals.readings = totals.readings.saturating_sub(1);
 		Self::put_totals(meter.zone, interval, totals);
-		Readings::<T>::remove(&device, interval);
 		Meters::<T>::insert(&device, meter);
 		Self::deposit_event(Event::Settled {
 			meter: device,

@@ -2,7 +2,9 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use depin_primitives::energy::{Bill, Flow, Tariffs, Wh};
+use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
+use sp_core::Get;
 
 /// A grid zone's id: assigned in order from 0 by `create_zone`.
 pub type ZoneId = u32;
@@ -77,9 +79,18 @@ pub struct Registers {
 }
 
 /// A meter: an `EnergyMeter` device in a zone, with the money of the account that registered
-/// it (its deposit and its escrow are held from that account, which pays and is paid).
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Meter<AccountId, Balance> {
+/// it (its deposit and its escrow are held from that account, which pays and is paid), and its
+/// readings awaiting settlement (kept in the record: a reading and a settlement write one item
+/// fewer than with a map of readings).
+#[derive(
+	Encode, Decode, MaxEncodedLen, TypeInfo, CloneNoBound, PartialEqNoBound, EqNoBound, DebugNoBound,
+)]
+#[scale_info(skip_type_params(MaxUnsettled))]
+pub struct Meter<
+	AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+	Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+	MaxUnsettled: Get<u32>,
+> {
 	/// The account that registered the meter: holds its deposit and escrow, pays for its
 	/// consumption and is paid for its production.
 	pub account: AccountId,
@@ -103,8 +114,8 @@ pub struct Meter<AccountId, Balance> {
 	/// The next interval the meter must read: one after its last reading (or the interval in
 	/// progress at registration). Intervals skipped are missed.
 	pub next: IntervalIndex,
-	/// Readings awaiting settlement.
-	pub unsettled: u32,
+	/// Readings awaiting settlement, by interval, oldest first.
+	pub readings: BoundedVec<(IntervalIndex, Reading<Balance>), MaxUnsettled>,
 	/// An upheld dispute barred the meter: no more readings (settle, then deregister).
 	pub barred: bool,
 }
@@ -132,17 +143,36 @@ pub enum ReadingKind {
 	Grid,
 }
 
+impl<
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + PartialEq + Eq + core::fmt::Debug,
+		MaxUnsettled: Get<u32>,
+	> Meter<AccountId, Balance, MaxUnsettled>
+{
+	/// Where the reading of interval `k` is among the unsettled ones.
+	pub fn position(&self, k: IntervalIndex) -> Option<usize> {
+		self.readings.iter().position(|(i, _)| *i == k)
+	}
+
+	/// The unsettled reading of interval `k`.
+	pub fn reading(&self, k: IntervalIndex) -> Option<&Reading<Balance>> {
+		self.readings.iter().find(|(i, _)| *i == k).map(|(_, r)| r)
+	}
+}
+
 /// An accepted reading awaiting settlement.
-#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
-pub struct Reading<AccountId, Balance> {
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Reading<Balance> {
 	/// The energy since the previous reading.
 	pub flow: Flow,
 	/// `Local` or `Grid` (a baseline is not stored).
 	pub kind: ReadingKind,
 	/// Reserved of the meter's escrow: the consumption at the import price.
 	pub reserved: Balance,
-	/// The open dispute: who raised it and the bond held from them.
-	pub dispute: Option<(AccountId, Balance)>,
+	/// Whether a dispute of it is open (who raised it, and the bond, are in `Disputes`).
+	pub disputed: bool,
 }
 
 /// A zone's interval: its prices and operator (fixed at its first reading), the energy of its
@@ -161,6 +191,33 @@ pub struct IntervalTotals<AccountId, Balance> {
 	pub readings: u32,
 	/// Open disputes: the interval cannot settle until they are resolved.
 	pub disputes: u32,
+}
+
+/// A meter as the runtime API reports it.
+#[derive(Encode, Decode, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct MeterStatus<AccountId, Balance> {
+	/// The account that registered it: holds its deposit and escrow, pays and is paid.
+	pub account: AccountId,
+	/// Its zone.
+	pub zone: ZoneId,
+	/// Its rated power, W.
+	pub capacity_w: u32,
+	/// Its deposit left.
+	pub deposit: Balance,
+	/// Its escrow.
+	pub escrow: Balance,
+	/// What the unsettled readings may still cost: escrow above it can be withdrawn.
+	pub reserved: Balance,
+	/// Owed to the zone's operator (bars readings).
+	pub debt: Balance,
+	/// The registers of its last reading.
+	pub registers: Option<Registers>,
+	/// The next interval it must read.
+	pub next: IntervalIndex,
+	/// Barred by an upheld dispute.
+	pub barred: bool,
+	/// The intervals of its readings awaiting settlement.
+	pub unsettled: alloc::vec::Vec<IntervalIndex>,
 }
 
 /// A zone as the runtime API reports it.

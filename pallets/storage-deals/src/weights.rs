@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2502`
 		//  Estimated: `5604`
-		// Minimum execution time: 27_051_000 picoseconds.
-		Weight::from_parts(44_243_000, 5604)
+		// Minimum execution time: 27_381_000 picoseconds.
+		Weight::from_parts(41_908_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2502`
 		//  Estimated: `5604`
-		// Minimum execution time: 26_991_000 picoseconds.
-		Weight::from_parts(41_047_000, 5604)
+		// Minimum execution time: 27_171_000 picoseconds.
+		Weight::from_parts(43_351_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -96,15 +96,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `StorageDeals::Deals` (r:0 w:1)
 	/// Proof: `StorageDeals::Deals` (`max_values`: None, `max_size`: Some(273), added: 2748, mode: `MaxEncodedLen`)
 	fn propose_deal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3309`
 		//  Estimated: `5604`
-		// Minimum execution time: 143_850_000 picoseconds.
-		Weight::from_parts(157_856_000, 5604)
+		// Minimum execution time: 146_254_000 picoseconds.
+		Weight::from_parts(214_492_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -117,15 +117,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `StorageDeals::ProvingPeriod` (r:1 w:0)
 	/// Proof: `StorageDeals::ProvingPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn accept_deal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3000`
 		//  Estimated: `5604`
-		// Minimum execution time: 102_403_000 picoseconds.
-		Weight::from_parts(110_998_000, 5604)
+		// Minimum execution time: 103_133_000 picoseconds.
+		Weight::from_parts(173_846_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -134,15 +134,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `StorageDeals::ClientDeals` (r:1 w:1)
 	/// Proof: `StorageDeals::ClientDeals` (`max_values`: None, `max_size`: Some(562), added: 3037, mode: `MaxEncodedLen`)
 	fn cancel_proposal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `1222`
 		//  Estimated: `4027`
-		// Minimum execution time: 117_010_000 picoseconds.
-		Weight::from_parts(188_554_000, 4027)
+		// Minimum execution time: 116_790_000 picoseconds.
+		Weight::from_parts(195_937_000, 4027)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -163,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1144`
 		//  Estimated: `3738`
-		// Minimum execution time: 71_674_000 picoseconds.
-		Weight::from_parts(96_939_493, 3738)
-			// Standard Error: 33_700
-			.saturating_add(Weight::from_parts(1_500_745, 0).saturating_mul(d.into()))
+		// Minimum execution time: 72_166_000 picoseconds.
+		Weight::from_parts(95_170_409, 3738)
+			// Standard Error: 31_292
+			.saturating_add(Weight::from_parts(1_185_609, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -175,7 +175,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `StorageDeals::ProvingPeriod` (r:1 w:0)
 	/// Proof: `StorageDeals::ProvingPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `StorageDeals::ClientDeals` (r:1 w:1)
@@ -185,9 +185,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn settle_deal() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `3607`
-		//  Estimated: `6218`
-		// Minimum execution time: 262_262_000 picoseconds.
-		Weight::from_parts(337_994_000, 6218)
+		//  Estimated: `6326`
+		// Minimum execution time: 263_485_000 picoseconds.
+		Weight::from_parts(317_656_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -196,7 +196,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `StorageDeals::ProvingPeriod` (r:1 w:0)
 	/// Proof: `StorageDeals::ProvingPeriod` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `StorageDeals::ClientDeals` (r:1 w:1)
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3781`
 		//  Estimated: `8799`
-		// Minimum execution time: 273_633_000 picoseconds.
-		Weight::from_parts(451_367_000, 8799)
+		// Minimum execution time: 272_922_000 picoseconds.
+		Weight::from_parts(312_666_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `30`
 		//  Estimated: `1489`
-		// Minimum execution time: 3_616_000 picoseconds.
-		Weight::from_parts(6_742_000, 1489)
+		// Minimum execution time: 3_577_000 picoseconds.
+		Weight::from_parts(4_068_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `StorageDeals::ProvingPeriod` (r:1 w:0)
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `68`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_239_000 picoseconds.
-		Weight::from_parts(16_851_000, 1517)
+		// Minimum execution time: 10_350_000 picoseconds.
+		Weight::from_parts(11_662_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -242,52 +242,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn set_ask() -> Weight {
-		Weight::from_parts(44_243_000, 5604)
+		Weight::from_parts(41_908_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn clear_ask() -> Weight {
-		Weight::from_parts(41_047_000, 5604)
+		Weight::from_parts(43_351_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_deal() -> Weight {
-		Weight::from_parts(157_856_000, 5604)
+		Weight::from_parts(214_492_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_deal() -> Weight {
-		Weight::from_parts(110_998_000, 5604)
+		Weight::from_parts(173_846_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_proposal() -> Weight {
-		Weight::from_parts(188_554_000, 4027)
+		Weight::from_parts(195_937_000, 4027)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_proof(d: u32, ) -> Weight {
-		Weight::from_parts(96_939_493, 3738)
-			.saturating_add(Weight::from_parts(1_500_745, 0).saturating_mul(d.into()))
+		Weight::from_parts(95_170_409, 3738)
+			.saturating_add(Weight::from_parts(1_185_609, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn settle_deal() -> Weight {
-		Weight::from_parts(337_994_000, 6218)
+		Weight::from_parts(317_656_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn terminate_deal() -> Weight {
-		Weight::from_parts(451_367_000, 8799)
+		Weight::from_parts(312_666_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(6_742_000, 1489)
+		Weight::from_parts(4_068_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_seed() -> Weight {
-		Weight::from_parts(16_851_000, 1517)
+		Weight::from_parts(11_662_000, 1517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

@@ -48,8 +48,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 77_695_000 picoseconds.
-		Weight::from_parts(137_768_000, 0)
+		// Minimum execution time: 75_572_000 picoseconds.
+		Weight::from_parts(101_771_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_543_000 picoseconds.
-		Weight::from_parts(102_052_000, 0)
+		// Minimum execution time: 60_172_000 picoseconds.
+		Weight::from_parts(69_360_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 32_772_000 picoseconds.
-		Weight::from_parts(60_824_000, 0)
+		// Minimum execution time: 31_018_000 picoseconds.
+		Weight::from_parts(33_963_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,7 +85,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `174`
 		//  Estimated: `3593`
 		// Minimum execution time: 32_000_000 picoseconds.
-		Weight::from_parts(55_044_000, 0)
+		Weight::from_parts(39_104_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 77_014_000 picoseconds.
-		Weight::from_parts(122_049_000, 0)
+		// Minimum execution time: 77_446_000 picoseconds.
+		Weight::from_parts(83_296_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 72_977_000 picoseconds.
-		Weight::from_parts(81_433_000, 0)
+		// Minimum execution time: 72_526_000 picoseconds.
+		Weight::from_parts(77_826_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 26_500_000 picoseconds.
-		Weight::from_parts(45_235_000, 0)
+		// Minimum execution time: 25_658_000 picoseconds.
+		Weight::from_parts(28_113_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,11 +133,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 40_186_000 picoseconds.
-		Weight::from_parts(47_159_000, 0)
+		// Minimum execution time: 43_201_000 picoseconds.
+		Weight::from_parts(49_563_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 423_419
-			.saturating_add(Weight::from_parts(36_676_642, 0).saturating_mul(u.into()))
+			// Standard Error: 451_671
+			.saturating_add(Weight::from_parts(28_921_610, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -146,24 +146,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_079_000 picoseconds.
-		Weight::from_parts(15_970_000, 0)
+		// Minimum execution time: 9_908_000 picoseconds.
+		Weight::from_parts(12_303_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 47_168_000 picoseconds.
-		Weight::from_parts(79_710_000, 0)
+		// Minimum execution time: 47_930_000 picoseconds.
+		Weight::from_parts(77_686_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 31_680_000 picoseconds.
-		Weight::from_parts(55_985_000, 0)
+		// Minimum execution time: 31_710_000 picoseconds.
+		Weight::from_parts(57_167_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

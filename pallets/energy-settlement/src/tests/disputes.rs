@@ -45,7 +45,7 @@ fn an_upheld_dispute_voids_the_reading_and_slashes_the_meter() {
 		assert_eq!(free(TREASURY), treasury + DEPOSIT);
 		assert_eq!((free(STRANGER), holds(STRANGER)), (INITIAL, (0, 0, 0)));
 		assert_eq!(holds(owner(M1)), (0, ESCROW, 0));
-		assert!(crate::Readings::<Test>::get(M1, 1).is_none());
+		assert!(reading(M1, 1).is_none());
 		// The interval settles without M1: P = 100, C = 200, M = 100.
 		let zone = Flow { produced: 100, consumed: 200 };
 		assert_eq!(crate::Intervals::<Test>::get(0, 1).unwrap().flow, zone);
@@ -80,7 +80,8 @@ fn a_rejected_dispute_slashes_the_bond() {
 		assert_eq!((free(STRANGER), holds(STRANGER)), (INITIAL - BOND, (0, 0, 0)));
 		assert_eq!(holds(owner(M4)), (DEPOSIT, ESCROW, 0));
 		// The reading stands; resolved within the grace period, it can be disputed again.
-		assert!(crate::Readings::<Test>::get(M4, 1).unwrap().dispute.is_none());
+		assert!(!reading(M4, 1).unwrap().disputed);
+		assert!(crate::Disputes::<Test>::get(M4, 1).is_none());
 		assert_noop!(
 			Energy::resolve_dispute(RuntimeOrigin::root(), M4, 1, false),
 			Error::<Test>::NotDisputed

@@ -114,6 +114,11 @@ pub fn settle_interval(meters: &[(AccountId, Wh, Wh)]) -> i128 {
 	net
 }
 
+/// Meter `m`'s unsettled reading of interval `k`.
+pub fn reading(m: AccountId, k: IntervalIndex) -> Option<crate::Reading<Balance>> {
+	crate::Meters::<Test>::get(m).and_then(|meter| meter.reading(k).cloned())
+}
+
 /// The interval index as the pallet sees it at block `n`.
 pub fn interval_at(n: u64) -> IntervalIndex {
 	crate::Pallet::<Test>::interval_of(n)
