@@ -16,7 +16,7 @@ sp_api::decl_runtime_apis! {
 	/// DePIN queries for UIs. Version 2 added `coverage` and `beacon`; version 3 the storage
 	/// deals (`deal`, `deals_of_client`, `deals_of_provider`); version 4 energy settlement
 	/// (`energy_zone`, `energy_interval`, `energy_meter`, `energy_bill`).
-	#[api_version(4)]
+	#[api_version(3)]
 	pub trait DepinApi<AccountId, Device, PendingRewards, EpochInfo>
 	where
 		AccountId: Codec,
@@ -51,28 +51,35 @@ sp_api::decl_runtime_apis! {
 		/// terminable), the challenge to answer now `(period, leaf index)`, the unproven periods
 		/// a settlement would judge as faults, what `settle_deal` would pay the provider now and
 		/// what it would move to the client. `None` once completed, terminated or cancelled.
+		#[api_version(3)]
 		fn deal(deal: u64) -> Option<pallet_storage_deals::DealStatus<AccountId, crate::Balance, crate::BlockNumber>>;
 
 		/// The deals of `client`, proposed or running (at most `MaxDealsPerClient`).
+		#[api_version(3)]
 		fn deals_of_client(client: AccountId) -> Vec<u64>;
 
 		/// The running deals of storage node `device` (at most `MaxDealsPerProvider`).
+		#[api_version(3)]
 		fn deals_of_provider(device: AccountId) -> Vec<u64>;
 
 		/// Grid zone `zone`: operator, tariffs (and those scheduled), meters; the interval in
 		/// progress, the one whose readings are accepted now, the interval and grace lengths.
+		#[api_version(4)]
 		fn energy_zone(zone: u32) -> Option<pallet_energy_settlement::ZoneStatus<AccountId, crate::Balance>>;
 
 		/// Zone `zone`'s interval `interval` while readings of it await settlement: prices,
 		/// operator, totals (all and settled), matched energy, open disputes, whether final.
+		#[api_version(4)]
 		fn energy_interval(zone: u32, interval: u32) -> Option<pallet_energy_settlement::IntervalStatus<AccountId, crate::Balance>>;
 
 		/// Meter `device`: account, zone, rating, deposit, escrow, reserve, debt, registers,
 		/// next interval due, the intervals of its unsettled readings.
+		#[api_version(4)]
 		fn energy_meter(device: AccountId) -> Option<pallet_energy_settlement::MeterStatus<AccountId, crate::Balance>>;
 
 		/// Meter `device`'s bill for interval `interval` from the totals now (final once the
 		/// interval is): receipt, payment, the netted credit or debit, local energy.
+		#[api_version(4)]
 		fn energy_bill(device: AccountId, interval: u32) -> Option<pallet_energy_settlement::BillPreview<crate::Balance>>;
 	}
 }

@@ -1,11 +1,13 @@
-//! Benchmarks, each at its worst case: an interval's first reading (the zone read for its
-//! prices), a reading after missed intervals (the penalty), settlements that pay through the
-//! operator with reward points or from escrow, funding that pays debt, deregistration with a
-//! penalty, an upheld dispute.
+//! Benchmarks, each at its worst case: meters with `MaxUnsettled - 1` older readings awaiting
+//! settlement (the record at its largest, the reading searched last), an interval's first
+//! reading (the zone read for its prices), a reading after missed intervals (the penalty),
+//! settlements that pay through the operator with reward points or take escrow, deposit and
+//! leave debt, funding that pays debt and restores the deposit, deregistration with a penalty,
+//! an upheld dispute.
 
 use super::*;
 use crate::pallet::{
-	Config, Disputes, IntervalTiming, Intervals, Meters, NextZoneId, Pallet, Zones,
+	Config, Disputes, HoldReason, IntervalTiming, Intervals, Meters, NextZoneId, Pallet, Zones,
 };
 use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
@@ -15,6 +17,8 @@ use sp_runtime::traits::Bounded;
 /// Blocks per interval and grace period in the benchmarks.
 const LEN: u32 = 10;
 const GRACE: u32 = 4;
+/// The interval of the meters' baselines; older intervals hold the prefilled readings.
+const BASE: u32 = 1_000;
 
 /// Gives `who` plenty.
 fn fund<T: Config>(who: &T::AccountId) {
@@ -36,8 +40,10 @@ fn final_block(k: u32) -> u32 {
 	(k + 1) * LEN + GRACE
 }
 
+/// A meter's deposit per Wh imported: a consumption of a few Wh outruns escrow and deposit.
 fn tariffs<T: Config>() -> Tariffs<BalanceOf<T>> {
-	Tariffs { import: 300u32.into(), local: 200u32.into(), feed_in: 100u32.into() }
+	let import = T::MeterDeposit::get();
+	Tariffs { import, local: import / 2u32.into(), feed_in: import / 4u32.into() }
 }
 
 /// A zone with a funded operator at block 1, the clock at `LEN`/`GRACE`; its id.
@@ -52,7 +58,8 @@ fn zone<T: Config>() -> ZoneId {
 	id
 }
 
-/// Meter `i` of a funded owner in `zone`, rated for plenty, with escrow; `(device, owner)`.
+/// Meter `i` of a funded owner in `zone`, rated for plenty, with a little escrow;
+/// `(device, owner)`.
 fn meter<T: Config>(i: u32, zone: ZoneId) -> (T::AccountId, T::AccountId) {
 	let device: T::AccountId = account("meter", i, 0);
 	let owner: T::AccountId = account("owner", i, 0);
@@ -60,8 +67,7 @@ fn meter<T: Config>(i: u32, zone: ZoneId) -> (T::AccountId, T::AccountId) {
 	T::BenchmarkHelper::register_energy_meter(&owner, &device);
 	Pallet::<T>::do_register_meter(owner.clone(), device.clone(), zone, T::MaxCapacityW::get())
 		.expect("a valid meter");
-	Pallet::<T>::do_fund_escrow(owner.clone(), device.clone(), 1_000_000_000u32.into())
-		.expect("funds");
+	Pallet::<T>::do_fund_escrow(owner.clone(), device.clone(), 1_000u32.into()).expect("funds");
 	(device, owner)
 }
 
@@ -77,13 +83,42 @@ fn unsettled<T: Config>(device: &T::AccountId, k: u32) -> bool {
 	Meters::<T>::get(device).is_some_and(|m| m.reading(k).is_some())
 }
 
-/// Meters `0..n` with their baselines read for interval 0, at block `reading_block(0)`.
-fn ready<T: Config>(n: u32) -> (ZoneId, alloc::vec::Vec<(T::AccountId, T::AccountId)>) {
+/// Gives meter `device` `MaxUnsettled - 1` grid readings of intervals before `BASE` awaiting
+/// settlement (nothing to reserve, outside every zone's totals).
+fn fill<T: Config>(device: &T::AccountId) {
+	Meters::<T>::mutate(device, |m| {
+		if let Some(m) = m {
+			let old = Reading {
+				flow: Flow::default(),
+				kind: ReadingKind::Grid,
+				reserved: 0u32.into(),
+				disputed: false,
+			};
+			for k in 1..T::MaxUnsettled::get() {
+				let _ = m.readings.try_push((k, old.clone()));
+			}
+		}
+	});
+}
+
+/// Meters `0..n`, full of older readings if `full`, their next reading due at `BASE` and their
+/// baselines read for it, at block `reading_block(BASE)`.
+fn ready<T: Config>(n: u32, full: bool) -> (ZoneId, alloc::vec::Vec<(T::AccountId, T::AccountId)>) {
 	let zone = zone::<T>();
 	let meters: alloc::vec::Vec<_> = (0..n).map(|i| meter::<T>(i, zone)).collect();
-	go_to::<T>(reading_block(0));
 	for (device, _) in &meters {
-		read::<T>(device, 0, 0, 0);
+		Meters::<T>::mutate(device, |m| {
+			if let Some(m) = m {
+				m.next = BASE;
+			}
+		});
+		if full {
+			fill::<T>(device);
+		}
+	}
+	go_to::<T>(reading_block(BASE));
+	for (device, _) in &meters {
+		read::<T>(device, BASE, 0, 0);
 	}
 	(zone, meters)
 }
@@ -124,119 +159,133 @@ mod benchmarks {
 	/// With escrow to release and missed intervals to penalise.
 	#[benchmark]
 	fn deregister_meter() {
-		let (_, meters) = ready::<T>(1);
+		let (_, meters) = ready::<T>(1, false);
 		let (device, owner) = meters[0].clone();
-		go_to::<T>(final_block(3));
+		go_to::<T>(final_block(BASE + 3));
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device.clone());
 		assert!(!Meters::<T>::contains_key(&device));
 	}
 
-	/// Pays a debt to the operator and holds the rest.
+	/// Pays a debt to the operator, restores half the deposit, holds the rest as escrow.
 	#[benchmark]
 	fn fund_escrow() {
-		let (_, meters) = ready::<T>(1);
+		let (_, meters) = ready::<T>(1, true);
 		let (device, owner) = meters[0].clone();
+		let half = T::MeterDeposit::get() / 2u32.into();
+		Pallet::<T>::transfer_held(HoldReason::MeterDeposit, &owner, &T::Treasury::get(), half)
+			.expect("the deposit is held");
 		Meters::<T>::mutate(&device, |m| {
 			if let Some(m) = m {
 				m.debt = 1_000u32.into();
+				m.deposit -= half;
 			}
 		});
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), device.clone(), 1_000_000u32.into());
-		assert!(Meters::<T>::get(&device).expect("a meter").debt == 0u32.into());
+		_(
+			RawOrigin::Signed(owner),
+			device.clone(),
+			T::MeterDeposit::get() * 2u32.into() + 1_000u32.into(),
+		);
+		let meter = Meters::<T>::get(&device).expect("a meter");
+		assert!(meter.debt == 0u32.into() && meter.deposit == T::MeterDeposit::get());
+		assert!(meter.escrow > 1_000u32.into());
 	}
 
 	#[benchmark]
 	fn withdraw_escrow() {
-		let (_, meters) = ready::<T>(1);
+		let (_, meters) = ready::<T>(1, true);
 		let (device, owner) = meters[0].clone();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), device, 1_000u32.into());
 	}
 
-	/// The interval's first reading: its totals are created from the zone's prices.
+	/// The interval's first reading (its totals are created from the zone's prices), the
+	/// meter's last free place for an unsettled reading.
 	#[benchmark]
 	fn submit_reading() {
-		let (zone, meters) = ready::<T>(1);
+		let (zone, meters) = ready::<T>(1, true);
 		let (device, _) = meters[0].clone();
-		go_to::<T>(reading_block(1));
+		go_to::<T>(reading_block(BASE + 1));
 		#[extrinsic_call]
-		_(RawOrigin::Signed(device.clone()), 1, 1_000, 1_000);
-		assert!(unsettled::<T>(&device, 1));
-		assert!(Intervals::<T>::contains_key(zone, 1));
+		_(RawOrigin::Signed(device.clone()), BASE + 1, 1_000, 1_000);
+		assert!(unsettled::<T>(&device, BASE + 1));
+		assert!(Intervals::<T>::contains_key(zone, BASE + 1));
 	}
 
 	/// A reading after missed intervals: the penalty moves to the treasury.
 	#[benchmark]
 	fn submit_reading_missed() {
-		let (_, meters) = ready::<T>(1);
+		let (_, meters) = ready::<T>(1, true);
 		let (device, _) = meters[0].clone();
-		go_to::<T>(reading_block(3));
+		go_to::<T>(reading_block(BASE + 3));
 		#[extrinsic_call]
-		submit_reading(RawOrigin::Signed(device.clone()), 3, 1_000, 1_000);
-		assert!(unsettled::<T>(&device, 3));
+		submit_reading(RawOrigin::Signed(device.clone()), BASE + 3, 1_000, 1_000);
+		assert!(unsettled::<T>(&device, BASE + 3));
 	}
 
 	/// A producer paid by the operator, earning points; the totals stay (another reading).
 	#[benchmark]
 	fn settle_credit() {
-		let (_, meters) = ready::<T>(2);
+		let (_, meters) = ready::<T>(2, true);
 		let (producer, consumer) = (meters[0].0.clone(), meters[1].0.clone());
-		go_to::<T>(reading_block(1));
-		read::<T>(&producer, 1, 1_000, 0);
-		read::<T>(&consumer, 1, 0, 500);
-		go_to::<T>(final_block(1));
+		go_to::<T>(reading_block(BASE + 1));
+		read::<T>(&producer, BASE + 1, 1_000, 0);
+		read::<T>(&consumer, BASE + 1, 0, 500);
+		go_to::<T>(final_block(BASE + 1));
 		T::BenchmarkHelper::worst_case_notes(&producer);
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
-		settle(RawOrigin::Signed(caller), producer.clone(), 1);
-		assert!(!unsettled::<T>(&producer, 1));
+		settle(RawOrigin::Signed(caller), producer.clone(), BASE + 1);
+		assert!(!unsettled::<T>(&producer, BASE + 1));
 	}
 
-	/// A consumer paying the operator from escrow; the totals stay (another reading).
+	/// A consumer paying the operator from escrow, then from its deposit, the rest left as
+	/// debt; the totals stay (another reading).
 	#[benchmark]
 	fn settle_debit() {
-		let (_, meters) = ready::<T>(2);
+		let (_, meters) = ready::<T>(2, true);
 		let (producer, consumer) = (meters[0].0.clone(), meters[1].0.clone());
-		go_to::<T>(reading_block(1));
-		read::<T>(&producer, 1, 500, 0);
-		read::<T>(&consumer, 1, 0, 1_000);
-		go_to::<T>(final_block(1));
+		go_to::<T>(reading_block(BASE + 1));
+		read::<T>(&producer, BASE + 1, 500, 0);
+		read::<T>(&consumer, BASE + 1, 0, 1_000);
+		go_to::<T>(final_block(BASE + 1));
 		let caller: T::AccountId = whitelisted_caller();
 		#[extrinsic_call]
-		settle(RawOrigin::Signed(caller), consumer.clone(), 1);
-		assert!(!unsettled::<T>(&consumer, 1));
+		settle(RawOrigin::Signed(caller), consumer.clone(), BASE + 1);
+		assert!(!unsettled::<T>(&consumer, BASE + 1));
+		let meter = Meters::<T>::get(&consumer).expect("a meter");
+		assert!(meter.deposit == 0u32.into() && meter.debt > 0u32.into());
 	}
 
 	#[benchmark]
 	fn dispute_reading() {
-		let (_, meters) = ready::<T>(1);
+		let (_, meters) = ready::<T>(1, true);
 		let device = meters[0].0.clone();
-		go_to::<T>(reading_block(1));
-		read::<T>(&device, 1, 1_000, 0);
+		go_to::<T>(reading_block(BASE + 1));
+		read::<T>(&device, BASE + 1, 1_000, 0);
 		let caller: T::AccountId = whitelisted_caller();
 		fund::<T>(&caller);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), device.clone(), 1);
-		assert!(Disputes::<T>::contains_key(&device, 1));
+		_(RawOrigin::Signed(caller), device.clone(), BASE + 1);
+		assert!(Disputes::<T>::contains_key(&device, BASE + 1));
 	}
 
 	/// Upheld: the bond released, the deposit slashed, the reading voided.
 	#[benchmark]
 	fn resolve_dispute() {
-		let (zone, meters) = ready::<T>(2);
+		let (zone, meters) = ready::<T>(2, true);
 		let (device, other) = (meters[0].0.clone(), meters[1].0.clone());
-		go_to::<T>(reading_block(1));
-		read::<T>(&device, 1, 1_000, 0);
-		read::<T>(&other, 1, 0, 1_000);
+		go_to::<T>(reading_block(BASE + 1));
+		read::<T>(&device, BASE + 1, 1_000, 0);
+		read::<T>(&other, BASE + 1, 0, 1_000);
 		let disputer: T::AccountId = account("disputer", 0, 0);
 		fund::<T>(&disputer);
-		Pallet::<T>::do_dispute(disputer, device.clone(), 1).expect("a dispute");
+		Pallet::<T>::do_dispute(disputer, device.clone(), BASE + 1).expect("a dispute");
 		#[extrinsic_call]
-		_(RawOrigin::Root, device.clone(), 1, true);
-		assert!(!unsettled::<T>(&device, 1));
-		assert!(Intervals::<T>::contains_key(zone, 1));
+		_(RawOrigin::Root, device.clone(), BASE + 1, true);
+		assert!(!unsettled::<T>(&device, BASE + 1));
+		assert!(Intervals::<T>::contains_key(zone, BASE + 1));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

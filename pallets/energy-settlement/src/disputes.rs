@@ -19,12 +19,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(!reading.disputed, Error::<T>::AlreadyDisputed);
 		ensure!(!Self::is_final(interval, Self::now()), Error::<T>::DisputeWindowOver);
 		reading.disputed = true;
-		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
+		let local = reading.kind == ReadingKind::Local;
 		let bond = T::DisputeBond::get();
 		T::Currency::hold(&HoldReason::DisputeBond.into(), &who, bond)
 			.map_err(|_| Error::<T>::InsufficientBalance)?;
-		totals.disputes = totals.disputes.saturating_add(1);
-		Intervals::<T>::insert(meter.zone, interval, totals);
+		// A local reading's energy is in the zone's totals: the whole interval waits for the
+		// resolution. A grid reading is settled alone: only it waits.
+		if local {
+			let mut totals =
+				Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
+			totals.disputes = totals.disputes.saturating_add(1);
+			Intervals::<T>::insert(meter.zone, interval, totals);
+		}
 		Meters::<T>::insert(&device, meter);
 		Disputes::<T>::insert(&device, interval, (who.clone(), bond));
 		Self::deposit_event(Event::ReadingDisputed {
@@ -46,7 +52,10 @@ impl<T: Config> Pallet<T> {
 		let (disputer, bond) =
 			Disputes::<T>::take(&device, interval).ok_or(Error::<T>::NotDisputed)?;
 		let mut totals = Intervals::<T>::get(meter.zone, interval).ok_or(Error::<T>::NoReading)?;
-		totals.disputes = totals.disputes.saturating_sub(1);
+		let local = meter.reading(interval).is_some_and(|r| r.kind == ReadingKind::Local);
+		if local {
+			totals.disputes = totals.disputes.saturating_sub(1);
+		}
 		if !upheld {
 			Self::transfer_held(HoldReason::DisputeBond, &disputer, &T::Treasury::get(), bond)?;
 			if let Some((_, reading)) = meter.readings.get_mut(at) {

@@ -59,6 +59,15 @@ impl<T: Config> Pallet<T> {
 			let count = zone_meters.get_mut(&meter.zone).ok_or("a meter in an unknown zone")?;
 			*count = count.saturating_add(1);
 			ensure!(meter.deposit <= T::MeterDeposit::get(), "a meter deposit grew");
+			ensure!(!meter.barred || meter.deposit.is_zero(), "a barred meter keeps a deposit");
+			ensure!(
+				meter.next <= Self::current_interval(),
+				"a meter's next reading is of an interval not begun"
+			);
+			ensure!(
+				meter.registers.is_some() || meter.readings.is_empty(),
+				"readings before a baseline"
+			);
 			let e = escrow.entry(meter.account.clone()).or_insert_with(zero);
 			*e = e.saturating_add(meter.escrow);
 			let d = deposit.entry(meter.account.clone()).or_insert_with(zero);
@@ -81,7 +90,9 @@ impl<T: Config> Pallet<T> {
 				let dispute = Disputes::<T>::get(&device, interval);
 				ensure!(reading.disputed == dispute.is_some(), "a dispute flag without its record");
 				if let Some((disputer, bond)) = dispute {
-					s.disputes = s.disputes.saturating_add(1);
+					if reading.kind == ReadingKind::Local {
+						s.disputes = s.disputes.saturating_add(1);
+					}
 					let b = bonds.entry(disputer).or_insert_with(zero);
 					*b = b.saturating_add(bond);
 				}

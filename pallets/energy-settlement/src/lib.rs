@@ -288,8 +288,13 @@ pub mod pallet {
 			penalty: BalanceOf<T>,
 		},
 		/// The escrow of meter `meter` was funded with `amount`: `debt_paid` of it to the zone's
-		/// operator, the rest held.
-		EscrowFunded { meter: T::AccountId, amount: BalanceOf<T>, debt_paid: BalanceOf<T> },
+		/// operator, `deposit_restored` back into the meter's deposit, the rest held as escrow.
+		EscrowFunded {
+			meter: T::AccountId,
+			amount: BalanceOf<T>,
+			debt_paid: BalanceOf<T>,
+			deposit_restored: BalanceOf<T>,
+		},
 		/// `amount` of meter `meter`'s escrow was released to its account.
 		EscrowWithdrawn { meter: T::AccountId, amount: BalanceOf<T> },
 		/// Meter `meter` read interval `interval`: `flow` since its last reading, counted as
@@ -304,7 +309,8 @@ pub mod pallet {
 		},
 		/// Meter `meter`'s reading of interval `interval` was settled: the bill's `receipt` and
 		/// `payment` netted into `credit` (paid by the operator) or `debit` (paid to the operator:
-		/// `from_escrow` from the escrow, `debt` left owed); `points` for local production.
+		/// `from_escrow` from the escrow, what it lacked `from_deposit` from the meter's deposit,
+		/// `debt` left owed); `points` for local production.
 		Settled {
 			meter: T::AccountId,
 			interval: IntervalIndex,
@@ -313,6 +319,7 @@ pub mod pallet {
 			credit: BalanceOf<T>,
 			debit: BalanceOf<T>,
 			from_escrow: BalanceOf<T>,
+			from_deposit: BalanceOf<T>,
 			debt: BalanceOf<T>,
 			points: u64,
 		},
@@ -384,6 +391,8 @@ pub mod pallet {
 		InDebt,
 		/// An upheld dispute barred the meter from reading.
 		MeterBarred,
+		/// Penalties have taken more than half of the meter's deposit: `fund_escrow` restores it.
+		DepositExhausted,
 		/// The interval has not ended: its reading is due after it.
 		ReadingTooEarly,
 		/// The interval's grace period is over.
@@ -403,7 +412,7 @@ pub mod pallet {
 		NoReading,
 		/// The interval's grace period is not over.
 		IntervalNotFinal,
-		/// A dispute of the interval is open: it settles once resolved.
+		/// A dispute of the interval (or of this reading) is open: it settles once resolved.
 		IntervalDisputed,
 		/// The zone's operator cannot pay what the meter is owed (its free balance is short).
 		OperatorCannotPay,
@@ -488,7 +497,8 @@ pub mod pallet {
 		}
 
 		/// Adds `amount` to meter `device`'s escrow: its debt is paid from it first (to the
-		/// zone's operator), the rest is held. By the meter's account.
+		/// zone's operator), then its deposit is restored (after penalties), the rest is held as
+		/// escrow. By the meter's account.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::fund_escrow())]
 		pub fn fund_escrow(
@@ -533,7 +543,8 @@ pub mod pallet {
 		}
 
 		/// Settles meter `meter`'s reading of the final interval `interval`: its bill, netted,
-		/// is paid by the operator or from its escrow (any shortfall becomes debt). Once per
+		/// is paid by the operator or from its escrow (a shortfall from its deposit, and what
+		/// that lacks becomes debt). Once per
 		/// meter and interval; by anyone (the money goes where it is owed). O(1).
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::settle_credit().max(T::WeightInfo::settle_debit()))]

@@ -215,15 +215,32 @@ impl<T: Config> Pallet<T> {
 			T::Currency::transfer(&who, &zone.operator, debt_paid, Preservation::Preserve)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 		}
-		let rest = amount.saturating_sub(debt_paid);
-		if !rest.is_zero() {
-			T::Currency::hold(&HoldReason::Escrow.into(), &who, rest)
-				.map_err(|_| Error::<T>::InsufficientBalance)?;
+		let after_debt = amount.saturating_sub(debt_paid);
+		// A barred meter's deposit stays slashed: it reads no more.
+		let deposit_restored = if meter.barred {
+			Zero::zero()
+		} else {
+			after_debt.min(T::MeterDeposit::get().saturating_sub(meter.deposit))
+		};
+		let rest = after_debt.saturating_sub(deposit_restored);
+		for (reason, part) in
+			[(HoldReason::MeterDeposit, deposit_restored), (HoldReason::Escrow, rest)]
+		{
+			if !part.is_zero() {
+				T::Currency::hold(&reason.into(), &who, part)
+					.map_err(|_| Error::<T>::InsufficientBalance)?;
+			}
 		}
 		meter.debt = meter.debt.saturating_sub(debt_paid);
+		meter.deposit = meter.deposit.saturating_add(deposit_restored);
 		meter.escrow = meter.escrow.saturating_add(rest);
 		Meters::<T>::insert(&device, meter);
-		Self::deposit_event(Event::EscrowFunded { meter: device, amount, debt_paid });
+		Self::deposit_event(Event::EscrowFunded {
+			meter: device,
+			amount,
+			debt_paid,
+			deposit_restored,
+		});
 		Ok(())
 	}
 

@@ -252,10 +252,27 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext
 }
 
+/// Every account's holds are those of its meters and disputes, zeros included (`try_state`
+/// checks the accounts that have a meter or a dispute; this also catches a hold left behind).
+pub fn holds_are_explained() {
+	let mut accounts: Vec<AccountId> = (0..=100).collect();
+	accounts.push(TREASURY);
+	for who in accounts {
+		let meters: Vec<_> =
+			crate::Meters::<Test>::iter_values().filter(|m| m.account == who).collect();
+		let deposit: Balance = meters.iter().map(|m| m.deposit).sum();
+		let escrow: Balance = meters.iter().map(|m| m.escrow).sum();
+		let bonds: Balance =
+			crate::Disputes::<Test>::iter_values().filter(|(d, _)| *d == who).map(|(_, b)| b).sum();
+		assert_eq!(holds(who), (deposit, escrow, bonds), "holds of account {who}");
+	}
+}
+
 /// Runs `test` and then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		crate::Pallet::<Test>::do_try_state().expect("try_state after the test");
+		holds_are_explained();
 	});
 }

@@ -49,7 +49,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Everything `submit_reading` checks, in order: the signer is an active energy meter with
-	/// a record, not barred, not in debt; the interval has ended and its grace period has not;
+	/// a record, not barred, not in debt, with at least half its deposit; the interval has ended and its grace period has not;
 	/// the meter has not read it (or a later one); the registers have not gone backwards; the
 	/// energy since the last reading is within the rated power over the time it covers; fewer
 	/// than `MaxUnsettled` readings await settlement; the totals and reserve fit. Reads the
@@ -65,6 +65,10 @@ impl<T: Config> Pallet<T> {
 		let meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
 		ensure!(!meter.barred, Error::<T>::MeterBarred);
 		ensure!(meter.debt.is_zero(), Error::<T>::InDebt);
+		ensure!(
+			meter.deposit.saturating_mul(2u32.into()) >= T::MeterDeposit::get(),
+			Error::<T>::DepositExhausted
+		);
 		let now = Self::now();
 		ensure!(now >= Self::end_of(interval), Error::<T>::ReadingTooEarly);
 		ensure!(!Self::is_final(interval, now), Error::<T>::ReadingTooLate);

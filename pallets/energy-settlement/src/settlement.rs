@@ -39,16 +39,27 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_final(interval, Self::now()), Error::<T>::IntervalNotFinal);
 		ensure!(totals.disputes == 0, Error::<T>::IntervalDisputed);
 		let (_, reading) = meter.readings.remove(at);
+		ensure!(!reading.disputed, Error::<T>::IntervalDisputed);
 		let bill = Self::bill_of(&reading, &totals)?;
 		let [receipt, payment, credit, debit] = Self::amounts(&bill)?;
 		if !credit.is_zero() {
 			T::Currency::transfer(&totals.operator, &meter.account, credit, Preservation::Preserve)
 				.map_err(|_| Error::<T>::OperatorCannotPay)?;
 		}
+		// What the escrow lacks is taken from the deposit (DESIGN: a meter that cannot cover its
+		// consumption is penalised from its deposit); what that lacks is debt.
 		let from_escrow = debit.min(meter.escrow);
-		let debt = debit.saturating_sub(from_escrow);
+		let from_deposit = debit.saturating_sub(from_escrow).min(meter.deposit);
+		let debt = debit.saturating_sub(from_escrow).saturating_sub(from_deposit);
 		Self::transfer_held(HoldReason::Escrow, &meter.account, &totals.operator, from_escrow)?;
+		Self::transfer_held(
+			HoldReason::MeterDeposit,
+			&meter.account,
+			&totals.operator,
+			from_deposit,
+		)?;
 		meter.escrow = meter.escrow.saturating_sub(from_escrow);
+		meter.deposit = meter.deposit.saturating_sub(from_deposit);
 		meter.debt = meter.debt.saturating_add(debt);
 		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
 		let points = bill.local_produced;
@@ -70,6 +81,7 @@ impl<T: Config> Pallet<T> {
 			credit,
 			debit,
 			from_escrow,
+			from_deposit,
 			debt,
 			points,
 		});

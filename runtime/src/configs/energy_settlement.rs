@@ -23,8 +23,9 @@ parameter_types! {
 	pub const MaxZones: u32 = 1_024;
 	/// 10 MW: a solar farm's connection; a household meter is rated ~10 kW.
 	pub const MaxCapacityW: u32 = 10_000_000;
-	/// A day of 15-minute intervals awaiting settlement; then the meter must be settled.
-	pub const MaxUnsettled: u32 = 96;
+	/// Twelve hours of 15-minute intervals awaiting settlement (anyone may settle; a meter's
+	/// agent settles each interval once final); then the meter must be settled to read on.
+	pub const MaxUnsettled: u32 = 48;
 	/// Block time: the physics bound's clock.
 	pub const MillisecsPerBlock: u64 = MILLISECS_PER_BLOCK;
 }

@@ -60,6 +60,9 @@ fn an_upheld_dispute_voids_the_reading_and_slashes_the_meter() {
 		run_to_reading(2);
 		let (p, c) = base(M1);
 		assert_noop!(read(M1, 2, p + 300, c), Error::<Test>::MeterBarred);
+		// Its deposit stays slashed: funding goes to escrow.
+		assert_ok!(Energy::fund_escrow(RuntimeOrigin::signed(owner(M1)), M1, 10));
+		assert_eq!(holds(owner(M1)), (0, ESCROW + 10, 0));
 		assert_ok!(Energy::deregister_meter(RuntimeOrigin::signed(owner(M1)), M1));
 		assert_eq!(free(owner(M1)), INITIAL - DEPOSIT);
 	});
@@ -143,5 +146,53 @@ fn a_void_of_the_last_reading_removes_the_totals() {
 		assert_ok!(dispute(STRANGER, M1));
 		assert_ok!(Energy::resolve_dispute(RuntimeOrigin::root(), M1, 1, true));
 		assert!(crate::Intervals::<Test>::get(0, 1).is_none());
+	});
+}
+
+#[test]
+fn an_upheld_dispute_of_a_consumer_releases_its_reserve() {
+	build_and_execute(|| {
+		three_readings();
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().reserved, 6_000);
+		assert_ok!(dispute(STRANGER, M4));
+		assert_ok!(Energy::resolve_dispute(RuntimeOrigin::root(), M4, 1, true));
+		let meter = crate::Meters::<Test>::get(M4).unwrap();
+		assert_eq!((meter.reserved, meter.deposit, meter.barred), (0, 0, true));
+		assert_eq!(holds(owner(M4)), (0, ESCROW, 0));
+		// Producers only are left: 400 Wh exported at the feed-in price.
+		assert_eq!(
+			crate::Intervals::<Test>::get(0, 1).unwrap().flow,
+			Flow { produced: 400, consumed: 0 }
+		);
+		run_to_final(1);
+		let m1 = free(owner(M1));
+		assert_ok!(settle(M1, 1));
+		assert_eq!(free(owner(M1)), m1 + 3_000);
+	});
+}
+
+#[test]
+fn a_disputed_grid_reading_waits_alone() {
+	build_and_execute(|| {
+		ready(&[M1, M2]);
+		// M1 misses interval 1: its reading of interval 2 is a grid reading; M2 reads locally.
+		run_to_reading(1);
+		read_one(M2, 10, 0);
+		run_to_reading(2);
+		let (p, c) = base(M1);
+		assert_ok!(read(M1, 2, p + 50, c));
+		let (p2, c2) = base(M2);
+		assert_ok!(read(M2, 2, p2 + 20, c2));
+		// Disputed at the last block of the grace period.
+		run_to(33);
+		assert_ok!(Energy::dispute_reading(RuntimeOrigin::signed(STRANGER), M1, 2));
+		assert_eq!(crate::Intervals::<Test>::get(0, 2).unwrap().disputes, 0);
+		run_to_final(2);
+		assert_noop!(settle(M1, 2), Error::<Test>::IntervalDisputed);
+		assert_ok!(settle(M2, 2));
+		assert_ok!(Energy::resolve_dispute(RuntimeOrigin::root(), M1, 2, false));
+		let before = free(owner(M1));
+		assert_ok!(settle(M1, 2));
+		assert_eq!(free(owner(M1)), before + 500);
 	});
 }

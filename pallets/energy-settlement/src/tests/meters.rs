@@ -147,7 +147,10 @@ fn escrow_is_funded_and_withdrawn_down_to_the_reserve() {
 		);
 		assert_noop!(fund(owner(M4), INITIAL), Error::<Test>::InsufficientBalance);
 		assert_ok!(fund(owner(M4), 5_000));
-		assert_eq!(last_event(), Event::EscrowFunded { meter: M4, amount: 5_000, debt_paid: 0 });
+		assert_eq!(
+			last_event(),
+			Event::EscrowFunded { meter: M4, amount: 5_000, debt_paid: 0, deposit_restored: 0 }
+		);
 		assert_eq!(holds(owner(M4)), (DEPOSIT, 5_000, 0));
 		// A reading of 100 Wh reserves 100 × import (30) = 3,000.
 		run_to_reading(0);
@@ -181,42 +184,51 @@ fn a_short_escrow_leaves_debt_that_bars_readings_until_paid() {
 		run_to_reading(0);
 		assert_ok!(read(M4, 0, 0, 0));
 		run_to_reading(1);
-		// 100 Wh at 30: 3,000 owed, 1,000 in escrow. The reading is accepted (energy flowed).
-		assert_ok!(read(M4, 1, 0, 100));
+		// 150 Wh at 30: 4,500 owed, 1,000 in escrow. The reading is accepted (energy flowed).
+		assert_ok!(read(M4, 1, 0, 150));
 		run_to_final(1);
 		let operator = free(OPERATOR);
 		assert_ok!(settle(M4, 1));
+		// The escrow pays 1,000, the deposit 1,000 (penalised for what escrow lacks), 2,500 is debt.
 		assert_eq!(
 			last_event(),
 			Event::Settled {
 				meter: M4,
 				interval: 1,
 				receipt: 0,
-				payment: 3_000,
+				payment: 4_500,
 				credit: 0,
-				debit: 3_000,
+				debit: 4_500,
 				from_escrow: 1_000,
-				debt: 2_000,
+				from_deposit: DEPOSIT,
+				debt: 2_500,
 				points: 0,
 			}
 		);
-		assert_eq!(free(OPERATOR), operator + 1_000);
-		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 2_000);
+		assert_eq!(free(OPERATOR), operator + 2_000);
+		assert_eq!(holds(owner(M4)), (0, 0, 0));
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 2_500);
 		run_to_reading(2);
 		assert_noop!(read(M4, 2, 0, 150), Error::<Test>::InDebt);
 		assert_noop!(
 			Energy::deregister_meter(RuntimeOrigin::signed(owner(M4)), M4),
 			Error::<Test>::InDebt
 		);
-		// Funding pays the debt first, to the operator; the rest is escrow.
-		assert_ok!(Energy::fund_escrow(RuntimeOrigin::signed(owner(M4)), M4, 2_500));
+		// Funding pays the debt first, to the operator, then restores the deposit; the rest is
+		// escrow.
+		assert_ok!(Energy::fund_escrow(RuntimeOrigin::signed(owner(M4)), M4, 4_000));
 		assert_eq!(
 			last_event(),
-			Event::EscrowFunded { meter: M4, amount: 2_500, debt_paid: 2_000 }
+			Event::EscrowFunded {
+				meter: M4,
+				amount: 4_000,
+				debt_paid: 2_500,
+				deposit_restored: DEPOSIT
+			}
 		);
-		assert_eq!(free(OPERATOR), operator + 3_000);
+		assert_eq!(free(OPERATOR), operator + 4_500);
 		assert_eq!(holds(owner(M4)), (DEPOSIT, 500, 0));
-		assert_ok!(read(M4, 2, 0, 150));
+		assert_ok!(read(M4, 2, 0, 200));
 	});
 }
 
@@ -227,13 +239,14 @@ fn funding_less_than_the_debt_pays_part_of_it() {
 		run_to_reading(0);
 		assert_ok!(read(M4, 0, 0, 0));
 		run_to_reading(1);
-		assert_ok!(read(M4, 1, 0, 10));
+		assert_ok!(read(M4, 1, 0, 100));
 		run_to_final(1);
+		// 3,000 owed, no escrow: 1,000 from the deposit, 2,000 debt.
 		assert_ok!(settle(M4, 1));
-		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 300);
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 2_000);
 		assert_ok!(Energy::fund_escrow(RuntimeOrigin::signed(owner(M4)), M4, 100));
-		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 200);
-		assert_eq!(holds(owner(M4)), (DEPOSIT, 0, 0));
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().debt, 1_900);
+		assert_eq!(holds(owner(M4)), (0, 0, 0));
 	});
 }
 

@@ -153,10 +153,17 @@ fn penalties_stop_at_the_deposit() {
 			Event::ReadingAccepted { missed: 15, penalty: DEPOSIT, .. }
 		));
 		assert_eq!(holds(owner(M1)), (0, ESCROW, 0));
-		// Nothing more to take.
+		// More than half the deposit gone: no reading until it is restored.
 		run_to_reading(18);
+		assert_noop!(read(M1, 18, p, c), Error::<Test>::DepositExhausted);
+		assert_ok!(Energy::fund_escrow(RuntimeOrigin::signed(owner(M1)), M1, 1_500));
+		assert!(matches!(
+			last_event(),
+			Event::EscrowFunded { deposit_restored: DEPOSIT, debt_paid: 0, .. }
+		));
+		assert_eq!(holds(owner(M1)), (DEPOSIT, ESCROW + 500, 0));
 		assert_ok!(read(M1, 18, p, c));
-		assert!(matches!(last_event(), Event::ReadingAccepted { missed: 1, penalty: 0, .. }));
+		assert!(matches!(last_event(), Event::ReadingAccepted { missed: 1, penalty: PENALTY, .. }));
 	});
 }
 

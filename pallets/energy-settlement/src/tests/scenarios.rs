@@ -135,6 +135,7 @@ fn settlement_is_once_per_meter_and_interval_in_any_order() {
 				credit: 0,
 				debit: 200,
 				from_escrow: 200,
+				from_deposit: 0,
 				debt: 0,
 				points: 0,
 			}
