@@ -91,10 +91,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DeviceRegistry::DevicesByOwner` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn register_device() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `453`
+		//  Measured:  `465`
 		//  Estimated: `3663`
-		// Minimum execution time: 303_860_000 picoseconds.
-		Weight::from_parts(467_657_000, 3663)
+		// Minimum execution time: 394_170_000 picoseconds.
+		Weight::from_parts(539_953_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `342`
 		//  Estimated: `5998`
-		// Minimum execution time: 96_611_000 picoseconds.
-		Weight::from_parts(178_955_000, 5998)
+		// Minimum execution time: 90_871_000 picoseconds.
+		Weight::from_parts(163_647_000, 5998)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,8 +117,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 30_727_000 picoseconds.
-		Weight::from_parts(47_629_000, 3663)
+		// Minimum execution time: 30_106_000 picoseconds.
+		Weight::from_parts(60_083_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -128,8 +128,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 29_015_000 picoseconds.
-		Weight::from_parts(44_673_000, 3663)
+		// Minimum execution time: 24_997_000 picoseconds.
+		Weight::from_parts(59_271_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -149,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `598`
 		//  Estimated: `6326`
-		// Minimum execution time: 169_859_000 picoseconds.
-		Weight::from_parts(299_071_000, 6326)
+		// Minimum execution time: 154_210_000 picoseconds.
+		Weight::from_parts(244_689_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -162,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `342`
 		//  Estimated: `3663`
-		// Minimum execution time: 34_315_000 picoseconds.
-		Weight::from_parts(45_976_000, 3663)
+		// Minimum execution time: 33_343_000 picoseconds.
+		Weight::from_parts(48_190_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -185,10 +185,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DeviceRegistry::DevicesByOwner` (`max_values`: None, `max_size`: Some(96), added: 2571, mode: `MaxEncodedLen`)
 	fn withdraw_deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `563`
+		//  Measured:  `600`
 		//  Estimated: `5604`
-		// Minimum execution time: 105_007_000 picoseconds.
-		Weight::from_parts(153_257_000, 5604)
+		// Minimum execution time: 117_881_000 picoseconds.
+		Weight::from_parts(211_176_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -200,8 +200,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `361`
 		//  Estimated: `3663`
-		// Minimum execution time: 35_677_000 picoseconds.
-		Weight::from_parts(74_600_000, 3663)
+		// Minimum execution time: 47_479_000 picoseconds.
+		Weight::from_parts(79_710_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -211,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `330`
 		//  Estimated: `3663`
-		// Minimum execution time: 25_478_000 picoseconds.
-		Weight::from_parts(42_750_000, 3663)
+		// Minimum execution time: 31_068_000 picoseconds.
+		Weight::from_parts(66_294_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -226,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `526`
 		//  Estimated: `3663`
-		// Minimum execution time: 83_387_000 picoseconds.
-		Weight::from_parts(104_386_000, 3663)
+		// Minimum execution time: 86_051_000 picoseconds.
+		Weight::from_parts(156_965_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -253,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `754`
 		//  Estimated: `6196`
-		// Minimum execution time: 125_696_000 picoseconds.
-		Weight::from_parts(226_204_000, 6196)
+		// Minimum execution time: 122_289_000 picoseconds.
+		Weight::from_parts(230_542_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
@@ -266,8 +266,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `385`
 		//  Estimated: `3663`
-		// Minimum execution time: 84_779_000 picoseconds.
-		Weight::from_parts(158_617_000, 3663)
+		// Minimum execution time: 88_526_000 picoseconds.
+		Weight::from_parts(174_697_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -279,8 +279,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `165`
 		//  Estimated: `3658`
-		// Minimum execution time: 74_960_000 picoseconds.
-		Weight::from_parts(102_091_000, 3658)
+		// Minimum execution time: 76_454_000 picoseconds.
+		Weight::from_parts(125_135_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -292,8 +292,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `295`
 		//  Estimated: `3658`
-		// Minimum execution time: 65_162_000 picoseconds.
-		Weight::from_parts(86_082_000, 3658)
+		// Minimum execution time: 65_563_000 picoseconds.
+		Weight::from_parts(85_651_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -303,8 +303,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `202`
 		//  Estimated: `3596`
-		// Minimum execution time: 22_342_000 picoseconds.
-		Weight::from_parts(44_594_000, 3596)
+		// Minimum execution time: 23_114_000 picoseconds.
+		Weight::from_parts(47_739_000, 3596)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -316,8 +316,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3658`
-		// Minimum execution time: 77_446_000 picoseconds.
-		Weight::from_parts(119_925_000, 3658)
+		// Minimum execution time: 76_444_000 picoseconds.
+		Weight::from_parts(85_099_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -329,10 +329,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn remove_maker() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `435`
+		//  Measured:  `433`
 		//  Estimated: `3658`
-		// Minimum execution time: 71_765_000 picoseconds.
-		Weight::from_parts(120_967_000, 3658)
+		// Minimum execution time: 73_147_000 picoseconds.
+		Weight::from_parts(126_978_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -346,8 +346,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `398`
 		//  Estimated: `3658`
-		// Minimum execution time: 77_235_000 picoseconds.
-		Weight::from_parts(97_563_000, 3658)
+		// Minimum execution time: 80_200_000 picoseconds.
+		Weight::from_parts(148_138_000, 3658)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -357,136 +357,136 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_159_000 picoseconds.
-		Weight::from_parts(12_183_000, 0)
+		// Minimum execution time: 10_630_000 picoseconds.
+		Weight::from_parts(21_881_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	fn geo_grid_distance() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 621_000 picoseconds.
-		Weight::from_parts(882_000, 0)
+		// Minimum execution time: 721_000 picoseconds.
+		Weight::from_parts(1_183_000, 0)
 	}
 	fn geo_distance_m() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_044_000 picoseconds.
-		Weight::from_parts(2_375_000, 0)
+		// Minimum execution time: 2_134_000 picoseconds.
+		Weight::from_parts(2_495_000, 0)
 	}
 	fn geo_fspl() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 630_000 picoseconds.
-		Weight::from_parts(742_000, 0)
+		// Minimum execution time: 651_000 picoseconds.
+		Weight::from_parts(1_102_000, 0)
 	}
 }
 
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn register_device() -> Weight {
-		Weight::from_parts(467_657_000, 3663)
+		Weight::from_parts(539_953_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn assert_location() -> Weight {
-		Weight::from_parts(178_955_000, 5998)
+		Weight::from_parts(163_647_000, 5998)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn transfer_device() -> Weight {
-		Weight::from_parts(47_629_000, 3663)
+		Weight::from_parts(60_083_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cancel_device_transfer() -> Weight {
-		Weight::from_parts(44_673_000, 3663)
+		Weight::from_parts(59_271_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_device_transfer() -> Weight {
-		Weight::from_parts(299_071_000, 6326)
+		Weight::from_parts(244_689_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn deregister_device() -> Weight {
-		Weight::from_parts(45_976_000, 3663)
+		Weight::from_parts(48_190_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_deposit() -> Weight {
-		Weight::from_parts(153_257_000, 5604)
+		Weight::from_parts(211_176_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn suspend_device() -> Weight {
-		Weight::from_parts(74_600_000, 3663)
+		Weight::from_parts(79_710_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate_device() -> Weight {
-		Weight::from_parts(42_750_000, 3663)
+		Weight::from_parts(66_294_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn slash_device() -> Weight {
-		Weight::from_parts(104_386_000, 3663)
+		Weight::from_parts(156_965_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn purge_device() -> Weight {
-		Weight::from_parts(226_204_000, 6196)
+		Weight::from_parts(230_542_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(9_u64))
 	}
 	fn top_up_deposit() -> Weight {
-		Weight::from_parts(158_617_000, 3663)
+		Weight::from_parts(174_697_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn apply_maker() -> Weight {
-		Weight::from_parts(102_091_000, 3658)
+		Weight::from_parts(125_135_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_maker_application() -> Weight {
-		Weight::from_parts(86_082_000, 3658)
+		Weight::from_parts(85_651_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn approve_maker() -> Weight {
-		Weight::from_parts(44_594_000, 3596)
+		Weight::from_parts(47_739_000, 3596)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn top_up_maker_bond() -> Weight {
-		Weight::from_parts(119_925_000, 3658)
+		Weight::from_parts(85_099_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn remove_maker() -> Weight {
-		Weight::from_parts(120_967_000, 3658)
+		Weight::from_parts(126_978_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn slash_maker() -> Weight {
-		Weight::from_parts(97_563_000, 3658)
+		Weight::from_parts(148_138_000, 3658)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_kind_policy() -> Weight {
-		Weight::from_parts(12_183_000, 0)
+		Weight::from_parts(21_881_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn geo_grid_distance() -> Weight {
-		Weight::from_parts(882_000, 0)
+		Weight::from_parts(1_183_000, 0)
 	}
 	fn geo_distance_m() -> Weight {
-		Weight::from_parts(2_375_000, 0)
+		Weight::from_parts(2_495_000, 0)
 	}
 	fn geo_fspl() -> Weight {
-		Weight::from_parts(742_000, 0)
+		Weight::from_parts(1_102_000, 0)
 	}
 }

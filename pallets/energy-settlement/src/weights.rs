@@ -69,8 +69,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `78`
 		//  Estimated: `1489`
-		// Minimum execution time: 15_118_000 picoseconds.
-		Weight::from_parts(24_726_000, 1489)
+		// Minimum execution time: 15_458_000 picoseconds.
+		Weight::from_parts(26_760_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -82,15 +82,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `220`
 		//  Estimated: `3614`
-		// Minimum execution time: 23_203_000 picoseconds.
-		Weight::from_parts(32_671_000, 3614)
+		// Minimum execution time: 23_184_000 picoseconds.
+		Weight::from_parts(35_346_000, 3614)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:0)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Zones` (r:1 w:1)
 	/// Proof: `EnergySettlement::Zones` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -102,14 +102,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn register_meter() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `703`
-		//  Estimated: `3663`
-		// Minimum execution time: 97_332_000 picoseconds.
-		Weight::from_parts(167_494_000, 3663)
+		//  Estimated: `5464`
+		// Minimum execution time: 96_592_000 picoseconds.
+		Weight::from_parts(150_893_000, 5464)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
 	/// Proof: `EnergySettlement::IntervalTiming` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -120,15 +120,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `EnergySettlement::Zones` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn deregister_meter() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `778`
+		//  Measured:  `775`
 		//  Estimated: `6196`
-		// Minimum execution time: 166_171_000 picoseconds.
-		Weight::from_parts(184_796_000, 6196)
+		// Minimum execution time: 168_085_000 picoseconds.
+		Weight::from_parts(215_354_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Zones` (r:1 w:0)
 	/// Proof: `EnergySettlement::Zones` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -137,53 +137,51 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn fund_escrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `724`
+		//  Measured:  `2507`
 		//  Estimated: `6196`
-		// Minimum execution time: 136_026_000 picoseconds.
-		Weight::from_parts(185_789_000, 6196)
+		// Minimum execution time: 184_315_000 picoseconds.
+		Weight::from_parts(249_729_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn withdraw_escrow() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `496`
-		//  Estimated: `3658`
-		// Minimum execution time: 70_833_000 picoseconds.
-		Weight::from_parts(109_987_000, 3658)
+		//  Measured:  `2279`
+		//  Estimated: `5464`
+		// Minimum execution time: 72_446_000 picoseconds.
+		Weight::from_parts(109_565_000, 5464)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:0)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
 	/// Proof: `EnergySettlement::IntervalTiming` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
 	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Zones` (r:1 w:0)
 	/// Proof: `EnergySettlement::Zones` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
-	/// Storage: `EnergySettlement::Readings` (r:0 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn submit_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `748`
-		//  Estimated: `3663`
-		// Minimum execution time: 50_966_000 picoseconds.
-		Weight::from_parts(81_112_000, 3663)
+		//  Measured:  `2531`
+		//  Estimated: `5464`
+		// Minimum execution time: 50_765_000 picoseconds.
+		Weight::from_parts(54_832_000, 5464)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:0)
 	/// Proof: `DeviceRegistry::Devices` (`max_values`: None, `max_size`: Some(198), added: 2673, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
 	/// Proof: `EnergySettlement::IntervalTiming` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
@@ -194,21 +192,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `EnergySettlement::Readings` (r:0 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	fn submit_reading_missed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1103`
+		//  Measured:  `2886`
 		//  Estimated: `6196`
-		// Minimum execution time: 109_906_000 picoseconds.
-		Weight::from_parts(122_239_000, 6196)
+		// Minimum execution time: 108_774_000 picoseconds.
+		Weight::from_parts(116_728_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `EnergySettlement::Readings` (r:1 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
 	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
@@ -223,17 +217,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Pools` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	fn settle_credit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1551`
+		//  Measured:  `3216`
 		//  Estimated: `6196`
-		// Minimum execution time: 138_890_000 picoseconds.
-		Weight::from_parts(168_356_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 128_091_000 picoseconds.
+		Weight::from_parts(174_487_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	/// Storage: `EnergySettlement::Readings` (r:1 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
 	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
@@ -244,36 +236,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn settle_debit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1085`
+		//  Measured:  `2750`
 		//  Estimated: `6196`
-		// Minimum execution time: 105_348_000 picoseconds.
-		Weight::from_parts(118_713_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Minimum execution time: 142_778_000 picoseconds.
+		Weight::from_parts(160_000_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `EnergySettlement::Readings` (r:1 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
+	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::IntervalTiming` (r:1 w:0)
 	/// Proof: `EnergySettlement::IntervalTiming` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `EnergySettlement::Meters` (r:1 w:0)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
-	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
-	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
+	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
+	/// Storage: `EnergySettlement::Disputes` (r:0 w:1)
+	/// Proof: `EnergySettlement::Disputes` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn dispute_reading() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `641`
-		//  Estimated: `3658`
-		// Minimum execution time: 97_433_000 picoseconds.
-		Weight::from_parts(157_035_000, 3658)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `2344`
+		//  Estimated: `5464`
+		// Minimum execution time: 96_842_000 picoseconds.
+		Weight::from_parts(144_511_000, 5464)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `EnergySettlement::Readings` (r:1 w:1)
-	/// Proof: `EnergySettlement::Readings` (`max_values`: None, `max_size`: Some(142), added: 2617, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Meters` (r:1 w:1)
-	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(178), added: 2653, mode: `MaxEncodedLen`)
+	/// Proof: `EnergySettlement::Meters` (`max_values`: None, `max_size`: Some(1999), added: 4474, mode: `MaxEncodedLen`)
+	/// Storage: `EnergySettlement::Disputes` (r:1 w:1)
+	/// Proof: `EnergySettlement::Disputes` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `EnergySettlement::Intervals` (r:1 w:1)
 	/// Proof: `EnergySettlement::Intervals` (`max_values`: None, `max_size`: Some(144), added: 2619, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:3 w:3)
@@ -282,10 +274,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
 	fn resolve_dispute() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1296`
+		//  Measured:  `3044`
 		//  Estimated: `8799`
-		// Minimum execution time: 148_418_000 picoseconds.
-		Weight::from_parts(176_541_000, 8799)
+		// Minimum execution time: 148_188_000 picoseconds.
+		Weight::from_parts(250_740_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -294,62 +286,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn create_zone() -> Weight {
-		Weight::from_parts(24_726_000, 1489)
+		Weight::from_parts(26_760_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn update_tariffs() -> Weight {
-		Weight::from_parts(32_671_000, 3614)
+		Weight::from_parts(35_346_000, 3614)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn register_meter() -> Weight {
-		Weight::from_parts(167_494_000, 3663)
+		Weight::from_parts(150_893_000, 5464)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn deregister_meter() -> Weight {
-		Weight::from_parts(184_796_000, 6196)
+		Weight::from_parts(215_354_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn fund_escrow() -> Weight {
-		Weight::from_parts(185_789_000, 6196)
+		Weight::from_parts(249_729_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_escrow() -> Weight {
-		Weight::from_parts(109_987_000, 3658)
+		Weight::from_parts(109_565_000, 5464)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_reading() -> Weight {
-		Weight::from_parts(81_112_000, 3663)
+		Weight::from_parts(54_832_000, 5464)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn submit_reading_missed() -> Weight {
-		Weight::from_parts(122_239_000, 6196)
+		Weight::from_parts(116_728_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
+	}
+	fn settle_credit() -> Weight {
+		Weight::from_parts(174_487_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
-	fn settle_credit() -> Weight {
-		Weight::from_parts(168_356_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(7_u64))
-	}
 	fn settle_debit() -> Weight {
-		Weight::from_parts(118_713_000, 6196)
-			.saturating_add(ParityDbWeight::get().reads(7_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(160_000_000, 6196)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn dispute_reading() -> Weight {
-		Weight::from_parts(157_035_000, 3658)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(144_511_000, 5464)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn resolve_dispute() -> Weight {
-		Weight::from_parts(176_541_000, 8799)
+		Weight::from_parts(250_740_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}

@@ -63,8 +63,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `454`
 		//  Estimated: `3663`
-		// Minimum execution time: 25_378_000 picoseconds.
-		Weight::from_parts(45_285_000, 3663)
+		// Minimum execution time: 26_149_000 picoseconds.
+		Weight::from_parts(46_447_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `454`
 		//  Estimated: `4502`
-		// Minimum execution time: 39_514_000 picoseconds.
-		Weight::from_parts(54_912_000, 4502)
+		// Minimum execution time: 42_159_000 picoseconds.
+		Weight::from_parts(74_149_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1966`
 		//  Estimated: `4502`
-		// Minimum execution time: 52_037_000 picoseconds.
-		Weight::from_parts(63_539_000, 4502)
+		// Minimum execution time: 54_502_000 picoseconds.
+		Weight::from_parts(96_070_000, 4502)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -127,10 +127,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1033 + n * (356 ±0)`
 		//  Estimated: `4502 + n * (2673 ±0)`
-		// Minimum execution time: 47_710_000 picoseconds.
-		Weight::from_parts(81_207_255, 4502)
-			// Standard Error: 367_917
-			.saturating_add(Weight::from_parts(45_617_862, 0).saturating_mul(n.into()))
+		// Minimum execution time: 49_232_000 picoseconds.
+		Weight::from_parts(114_351_895, 4502)
+			// Standard Error: 183_558
+			.saturating_add(Weight::from_parts(60_360_942, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_175_000 picoseconds.
-		Weight::from_parts(9_999_000, 0)
+		// Minimum execution time: 8_977_000 picoseconds.
+		Weight::from_parts(13_225_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProofOfCoverage::CleanupCursor` (r:1 w:1)
@@ -160,10 +160,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `155 + n * (1099 ±0)`
 		//  Estimated: `3525 + n * (3512 ±0)`
-		// Minimum execution time: 12_113_000 picoseconds.
-		Weight::from_parts(58_181_464, 3525)
-			// Standard Error: 226_356
-			.saturating_add(Weight::from_parts(20_600_175, 0).saturating_mul(n.into()))
+		// Minimum execution time: 12_553_000 picoseconds.
+		Weight::from_parts(18_792_181, 3525)
+			// Standard Error: 330_781
+			.saturating_add(Weight::from_parts(29_558_808, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -175,23 +175,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn set_radio() -> Weight {
-		Weight::from_parts(45_285_000, 3663)
+		Weight::from_parts(46_447_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn submit_beacon() -> Weight {
-		Weight::from_parts(54_912_000, 4502)
+		Weight::from_parts(74_149_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn submit_witness() -> Weight {
-		Weight::from_parts(63_539_000, 4502)
+		Weight::from_parts(96_070_000, 4502)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reveal_beacon(n: u32, ) -> Weight {
-		Weight::from_parts(81_207_255, 4502)
-			.saturating_add(Weight::from_parts(45_617_862, 0).saturating_mul(n.into()))
+		Weight::from_parts(114_351_895, 4502)
+			.saturating_add(Weight::from_parts(60_360_942, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
@@ -199,12 +199,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2673).saturating_mul(n.into()))
 	}
 	fn set_max_eirp() -> Weight {
-		Weight::from_parts(9_999_000, 0)
+		Weight::from_parts(13_225_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn cleanup(n: u32, ) -> Weight {
-		Weight::from_parts(58_181_464, 3525)
-			.saturating_add(Weight::from_parts(20_600_175, 0).saturating_mul(n.into()))
+		Weight::from_parts(18_792_181, 3525)
+			.saturating_add(Weight::from_parts(29_558_808, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -72,8 +72,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `787`
 		//  Estimated: `8577`
-		// Minimum execution time: 99_217_000 picoseconds.
-		Weight::from_parts(131_597_000, 8577)
+		// Minimum execution time: 105_377_000 picoseconds.
+		Weight::from_parts(179_086_000, 8577)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `462`
 		//  Estimated: `8577`
-		// Minimum execution time: 45_465_000 picoseconds.
-		Weight::from_parts(50_154_000, 8577)
+		// Minimum execution time: 48_521_000 picoseconds.
+		Weight::from_parts(80_421_000, 8577)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `127`
 		//  Estimated: `3537`
-		// Minimum execution time: 52_178_000 picoseconds.
-		Weight::from_parts(56_527_000, 3537)
+		// Minimum execution time: 55_795_000 picoseconds.
+		Weight::from_parts(91_261_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_485_000 picoseconds.
-		Weight::from_parts(9_789_000, 0)
+		// Minimum execution time: 9_247_000 picoseconds.
+		Weight::from_parts(17_864_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DeviceRegistry::Devices` (r:1 w:0)
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `576`
 		//  Estimated: `3663`
-		// Minimum execution time: 29_485_000 picoseconds.
-		Weight::from_parts(32_922_000, 3663)
+		// Minimum execution time: 30_477_000 picoseconds.
+		Weight::from_parts(52_408_000, 3663)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `127`
 		//  Estimated: `3537`
-		// Minimum execution time: 15_659_000 picoseconds.
-		Weight::from_parts(18_255_000, 3537)
+		// Minimum execution time: 16_531_000 picoseconds.
+		Weight::from_parts(29_204_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -153,8 +153,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `346`
 		//  Estimated: `8577`
-		// Minimum execution time: 30_337_000 picoseconds.
-		Weight::from_parts(44_313_000, 8577)
+		// Minimum execution time: 32_020_000 picoseconds.
+		Weight::from_parts(57_548_000, 8577)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -164,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `1489`
-		// Minimum execution time: 2_084_000 picoseconds.
-		Weight::from_parts(3_777_000, 1489)
+		// Minimum execution time: 2_074_000 picoseconds.
+		Weight::from_parts(2_544_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Rewards::EpochLength` (r:1 w:0)
@@ -185,10 +185,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `147`
 		//  Estimated: `3593`
-		// Minimum execution time: 47_379_000 picoseconds.
-		Weight::from_parts(95_641_393, 3593)
-			// Standard Error: 511
-			.saturating_add(Weight::from_parts(4_122, 0).saturating_mul(d.into()))
+		// Minimum execution time: 48_942_000 picoseconds.
+		Weight::from_parts(90_148_279, 3593)
+			// Standard Error: 506
+			.saturating_add(Weight::from_parts(4_934, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -197,46 +197,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn claim_rewards() -> Weight {
-		Weight::from_parts(131_597_000, 8577)
+		Weight::from_parts(179_086_000, 8577)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 	fn settle_device() -> Weight {
-		Weight::from_parts(50_154_000, 8577)
+		Weight::from_parts(80_421_000, 8577)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn claim_validator_rewards() -> Weight {
-		Weight::from_parts(56_527_000, 3537)
+		Weight::from_parts(91_261_000, 3537)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_split() -> Weight {
-		Weight::from_parts(9_789_000, 0)
+		Weight::from_parts(17_864_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn note_points() -> Weight {
-		Weight::from_parts(32_922_000, 3663)
+		Weight::from_parts(52_408_000, 3663)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn note_author() -> Weight {
-		Weight::from_parts(18_255_000, 3537)
+		Weight::from_parts(29_204_000, 3537)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn forfeit_holdback() -> Weight {
-		Weight::from_parts(44_313_000, 8577)
+		Weight::from_parts(57_548_000, 8577)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(3_777_000, 1489)
+		Weight::from_parts(2_544_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_close(d: u32, ) -> Weight {
-		Weight::from_parts(95_641_393, 3593)
-			.saturating_add(Weight::from_parts(4_122, 0).saturating_mul(d.into()))
+		Weight::from_parts(90_148_279, 3593)
+			.saturating_add(Weight::from_parts(4_934, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}

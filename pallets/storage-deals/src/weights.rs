@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2502`
 		//  Estimated: `5604`
-		// Minimum execution time: 27_381_000 picoseconds.
-		Weight::from_parts(41_908_000, 5604)
+		// Minimum execution time: 27_682_000 picoseconds.
+		Weight::from_parts(41_207_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2502`
 		//  Estimated: `5604`
-		// Minimum execution time: 27_171_000 picoseconds.
-		Weight::from_parts(43_351_000, 5604)
+		// Minimum execution time: 27_721_000 picoseconds.
+		Weight::from_parts(48_832_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -103,8 +103,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3309`
 		//  Estimated: `5604`
-		// Minimum execution time: 146_254_000 picoseconds.
-		Weight::from_parts(214_492_000, 5604)
+		// Minimum execution time: 145_893_000 picoseconds.
+		Weight::from_parts(254_197_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -124,8 +124,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3000`
 		//  Estimated: `5604`
-		// Minimum execution time: 103_133_000 picoseconds.
-		Weight::from_parts(173_846_000, 5604)
+		// Minimum execution time: 105_458_000 picoseconds.
+		Weight::from_parts(177_814_000, 5604)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -141,8 +141,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1222`
 		//  Estimated: `4027`
-		// Minimum execution time: 116_790_000 picoseconds.
-		Weight::from_parts(195_937_000, 4027)
+		// Minimum execution time: 119_003_000 picoseconds.
+		Weight::from_parts(196_508_000, 4027)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -163,10 +163,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1144`
 		//  Estimated: `3738`
-		// Minimum execution time: 72_166_000 picoseconds.
-		Weight::from_parts(95_170_409, 3738)
-			// Standard Error: 31_292
-			.saturating_add(Weight::from_parts(1_185_609, 0).saturating_mul(d.into()))
+		// Minimum execution time: 75_642_000 picoseconds.
+		Weight::from_parts(131_890_453, 3738)
+			// Standard Error: 23_789
+			.saturating_add(Weight::from_parts(1_664_814, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3607`
 		//  Estimated: `6326`
-		// Minimum execution time: 263_485_000 picoseconds.
-		Weight::from_parts(317_656_000, 6326)
+		// Minimum execution time: 275_356_000 picoseconds.
+		Weight::from_parts(462_077_000, 6326)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -207,8 +207,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3781`
 		//  Estimated: `8799`
-		// Minimum execution time: 272_922_000 picoseconds.
-		Weight::from_parts(312_666_000, 8799)
+		// Minimum execution time: 279_605_000 picoseconds.
+		Weight::from_parts(514_586_000, 8799)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `30`
 		//  Estimated: `1489`
-		// Minimum execution time: 3_577_000 picoseconds.
-		Weight::from_parts(4_068_000, 1489)
+		// Minimum execution time: 3_586_000 picoseconds.
+		Weight::from_parts(4_408_000, 1489)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `StorageDeals::ProvingPeriod` (r:1 w:0)
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `68`
 		//  Estimated: `1517`
-		// Minimum execution time: 10_350_000 picoseconds.
-		Weight::from_parts(11_662_000, 1517)
+		// Minimum execution time: 10_199_000 picoseconds.
+		Weight::from_parts(16_932_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -242,52 +242,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same measurements with ParityDB's database weights, for mocks and tests.
 impl WeightInfo for () {
 	fn set_ask() -> Weight {
-		Weight::from_parts(41_908_000, 5604)
+		Weight::from_parts(41_207_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn clear_ask() -> Weight {
-		Weight::from_parts(43_351_000, 5604)
+		Weight::from_parts(48_832_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_deal() -> Weight {
-		Weight::from_parts(214_492_000, 5604)
+		Weight::from_parts(254_197_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn accept_deal() -> Weight {
-		Weight::from_parts(173_846_000, 5604)
+		Weight::from_parts(177_814_000, 5604)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn cancel_proposal() -> Weight {
-		Weight::from_parts(195_937_000, 4027)
+		Weight::from_parts(196_508_000, 4027)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_proof(d: u32, ) -> Weight {
-		Weight::from_parts(95_170_409, 3738)
-			.saturating_add(Weight::from_parts(1_185_609, 0).saturating_mul(d.into()))
+		Weight::from_parts(131_890_453, 3738)
+			.saturating_add(Weight::from_parts(1_664_814, 0).saturating_mul(d.into()))
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn settle_deal() -> Weight {
-		Weight::from_parts(317_656_000, 6326)
+		Weight::from_parts(462_077_000, 6326)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}
 	fn terminate_deal() -> Weight {
-		Weight::from_parts(312_666_000, 8799)
+		Weight::from_parts(514_586_000, 8799)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(4_068_000, 1489)
+		Weight::from_parts(4_408_000, 1489)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn on_initialize_seed() -> Weight {
-		Weight::from_parts(11_662_000, 1517)
+		Weight::from_parts(16_932_000, 1517)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}

@@ -48,8 +48,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 75_572_000 picoseconds.
-		Weight::from_parts(101_771_000, 0)
+		// Minimum execution time: 75_401_000 picoseconds.
+		Weight::from_parts(109_255_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 60_172_000 picoseconds.
-		Weight::from_parts(69_360_000, 0)
+		// Minimum execution time: 59_842_000 picoseconds.
+		Weight::from_parts(95_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -72,8 +72,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 31_018_000 picoseconds.
-		Weight::from_parts(33_963_000, 0)
+		// Minimum execution time: 32_191_000 picoseconds.
+		Weight::from_parts(47_489_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 32_000_000 picoseconds.
-		Weight::from_parts(39_104_000, 0)
+		// Minimum execution time: 32_301_000 picoseconds.
+		Weight::from_parts(41_197_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -96,8 +96,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `103`
 		//  Estimated: `6196`
-		// Minimum execution time: 77_446_000 picoseconds.
-		Weight::from_parts(83_296_000, 0)
+		// Minimum execution time: 79_219_000 picoseconds.
+		Weight::from_parts(133_902_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `3593`
-		// Minimum execution time: 72_526_000 picoseconds.
-		Weight::from_parts(77_826_000, 0)
+		// Minimum execution time: 72_687_000 picoseconds.
+		Weight::from_parts(105_518_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -120,8 +120,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 25_658_000 picoseconds.
-		Weight::from_parts(28_113_000, 0)
+		// Minimum execution time: 27_131_000 picoseconds.
+		Weight::from_parts(30_337_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -133,11 +133,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 43_201_000 picoseconds.
-		Weight::from_parts(49_563_000, 0)
+		// Minimum execution time: 27_872_000 picoseconds.
+		Weight::from_parts(28_393_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 451_671
-			.saturating_add(Weight::from_parts(28_921_610, 0).saturating_mul(u.into()))
+			// Standard Error: 583_760
+			.saturating_add(Weight::from_parts(29_535_113, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -146,24 +146,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_908_000 picoseconds.
-		Weight::from_parts(12_303_000, 0)
+		// Minimum execution time: 10_530_000 picoseconds.
+		Weight::from_parts(12_214_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 47_930_000 picoseconds.
-		Weight::from_parts(77_686_000, 0)
+		// Minimum execution time: 48_150_000 picoseconds.
+		Weight::from_parts(68_980_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 31_710_000 picoseconds.
-		Weight::from_parts(57_167_000, 0)
+		// Minimum execution time: 31_870_000 picoseconds.
+		Weight::from_parts(35_918_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }
