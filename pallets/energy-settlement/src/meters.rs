@@ -76,10 +76,34 @@ impl<T: Config> Pallet<T> {
 			.unwrap_or(IntervalIndex::MAX)
 	}
 
-	/// The penalty for `missed` unread intervals: `MissedReadingPenalty` each, at most what is
-	/// left of the deposit.
-	pub(crate) fn missed_penalty(deposit: BalanceOf<T>, missed: u32) -> BalanceOf<T> {
-		T::MissedReadingPenalty::get().saturating_mul(missed.into()).min(deposit)
+	/// Takes the penalty for `missed` unread intervals from `meter`'s deposit to the treasury:
+	/// `MissedReadingPenalty` each, at most what is left of the deposit. Returns it.
+	pub(crate) fn take_missed_penalty(
+		meter: &mut MeterOf<T>,
+		missed: u32,
+	) -> Result<BalanceOf<T>, DispatchError> {
+		let penalty =
+			T::MissedReadingPenalty::get().saturating_mul(missed.into()).min(meter.deposit);
+		Self::transfer_held(
+			HoldReason::MeterDeposit,
+			&meter.account,
+			&T::Treasury::get(),
+			penalty,
+		)?;
+		meter.deposit = meter.deposit.saturating_sub(penalty);
+		Ok(penalty)
+	}
+
+	/// Meter `device`, for its account `who` moving `amount` (not zero) in or out of escrow.
+	fn own_meter(
+		who: &T::AccountId,
+		device: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<MeterOf<T>, DispatchError> {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		let meter = Meters::<T>::get(device).ok_or(Error::<T>::UnknownMeter)?;
+		ensure!(who == &meter.account, Error::<T>::NotMeterAccount);
+		Ok(meter)
 	}
 
 	pub(crate) fn do_create_zone(
@@ -167,7 +191,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_deregister_meter(who: T::AccountId, device: T::AccountId) -> DispatchResult {
-		let meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
+		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
 		ensure!(
 			who == meter.account || T::Registry::owner(&device).as_ref() == Some(&who),
 			Error::<T>::NotMeterAccount
@@ -175,14 +199,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(meter.readings.is_empty(), Error::<T>::UnsettledReadings);
 		ensure!(meter.debt.is_zero(), Error::<T>::InDebt);
 		let missed = Self::final_count(Self::now()).saturating_sub(meter.next);
-		let penalty = Self::missed_penalty(meter.deposit, missed);
-		Self::transfer_held(
-			HoldReason::MeterDeposit,
-			&meter.account,
-			&T::Treasury::get(),
-			penalty,
-		)?;
-		let deposit_left = meter.deposit.saturating_sub(penalty);
+		let penalty = Self::take_missed_penalty(&mut meter, missed)?;
+		let deposit_left = meter.deposit;
 		Self::release(HoldReason::MeterDeposit, &meter.account, deposit_left)?;
 		Self::release(HoldReason::Escrow, &meter.account, meter.escrow)?;
 		Zones::<T>::mutate(meter.zone, |z| {
@@ -206,9 +224,7 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
-		ensure!(who == meter.account, Error::<T>::NotMeterAccount);
+		let mut meter = Self::own_meter(&who, &device, amount)?;
 		let debt_paid = amount.min(meter.debt);
 		if !debt_paid.is_zero() {
 			let zone = Zones::<T>::get(meter.zone).ok_or(Error::<T>::UnknownZone)?;
@@ -249,9 +265,7 @@ impl<T: Config> Pallet<T> {
 		device: T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
-		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		let mut meter = Meters::<T>::get(&device).ok_or(Error::<T>::UnknownMeter)?;
-		ensure!(who == meter.account, Error::<T>::NotMeterAccount);
+		let mut meter = Self::own_meter(&who, &device, amount)?;
 		ensure!(meter.escrow.saturating_sub(meter.reserved) >= amount, Error::<T>::EscrowReserved);
 		Self::release(HoldReason::Escrow, &who, amount)?;
 		meter.escrow = meter.escrow.saturating_sub(amount);

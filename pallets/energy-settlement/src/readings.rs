@@ -157,14 +157,7 @@ impl<T: Config> Pallet<T> {
 			totals,
 			reserved,
 		} = checked;
-		let penalty = Self::missed_penalty(meter.deposit, missed);
-		Self::transfer_held(
-			HoldReason::MeterDeposit,
-			&meter.account,
-			&T::Treasury::get(),
-			penalty,
-		)?;
-		meter.deposit = meter.deposit.saturating_sub(penalty);
+		let penalty = Self::take_missed_penalty(&mut meter, missed)?;
 		meter.registers = Some(registers);
 		meter.next = interval.saturating_add(1);
 		if let Some(totals) = totals {
