@@ -11,12 +11,13 @@ impl<T: Config> Pallet<T> {
 	pub fn zone_status(id: ZoneId) -> Option<ZoneStatus<T::AccountId, BalanceOf<T>>> {
 		let zone = Zones::<T>::get(id)?;
 		let now = Self::now();
+		let timing = IntervalTiming::<T>::get();
 		Some(ZoneStatus {
 			zone,
 			current_interval: Self::interval_of(now),
 			reading_interval: Self::reading_interval(now),
-			interval_length: IntervalTiming::<T>::get().interval_length,
-			grace_period: IntervalTiming::<T>::get().grace_period,
+			interval_length: timing.interval_length,
+			grace_period: timing.grace_period,
 		})
 	}
 
@@ -57,13 +58,14 @@ impl<T: Config> Pallet<T> {
 	/// Meter `device`: its record, with the intervals of its unsettled readings.
 	pub fn meter_status(device: &T::AccountId) -> Option<MeterStatus<T::AccountId, BalanceOf<T>>> {
 		let m = Meters::<T>::get(device)?;
+		let reserved = m.reserved();
 		Some(MeterStatus {
 			account: m.account,
 			zone: m.zone,
 			capacity_w: m.capacity_w,
 			deposit: m.deposit,
 			escrow: m.escrow,
-			reserved: m.reserved,
+			reserved,
 			debt: m.debt,
 			registers: m.registers,
 			next: m.next,

@@ -2,7 +2,7 @@
 
 use crate::{pallet::*, IntervalIndex, ReadingKind};
 use frame_support::{pallet_prelude::*, traits::fungible::MutateHold};
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::Zero;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_dispute(
@@ -82,7 +82,6 @@ impl<T: Config> Pallet<T> {
 		)?;
 		meter.deposit = Zero::zero();
 		meter.barred = true;
-		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
 		if reading.kind == ReadingKind::Local {
 			totals.flow.produced = totals.flow.produced.saturating_sub(reading.flow.produced);
 			totals.flow.consumed = totals.flow.consumed.saturating_sub(reading.flow.consumed);

@@ -25,8 +25,8 @@ impl<T: Config> Pallet<T> {
 	/// - holds equal what is owed: per account, the `Escrow` hold is the escrow of its meters,
 	///   the `MeterDeposit` hold what is left of their deposits, the `DisputeBond` hold the bonds
 	///   of its open disputes;
-	/// - each meter's reserve is the sum of its unsettled readings' reserves; its readings are
-	///   in order, of intervals it has passed, flagged disputed exactly when a dispute is open;
+	/// - each meter's readings are in order, of intervals it has passed, flagged disputed
+	///   exactly when a dispute is open;
 	///   its deposit is at most `MeterDeposit`; its zone exists; every dispute has its reading;
 	/// - each interval's totals equal the sum of its accepted (unsettled, not voided) local
 	///   readings plus what is settled; its counts of readings and disputes are theirs (and
@@ -72,7 +72,6 @@ impl<T: Config> Pallet<T> {
 			*e = e.saturating_add(meter.escrow);
 			let d = deposit.entry(meter.account.clone()).or_insert_with(zero);
 			*d = d.saturating_add(meter.deposit);
-			let mut reserved = zero();
 			let mut last: Option<u32> = None;
 			for (interval, reading) in meter.readings.iter() {
 				let interval = *interval;
@@ -80,7 +79,6 @@ impl<T: Config> Pallet<T> {
 				ensure!(last.is_none_or(|l| l < interval), "readings out of order");
 				last = Some(interval);
 				ensure!(reading.kind != ReadingKind::Baseline, "a stored baseline");
-				reserved = reserved.saturating_add(reading.reserved);
 				let s = sums.entry((meter.zone, interval)).or_default();
 				s.readings = s.readings.saturating_add(1);
 				if reading.kind == ReadingKind::Local {
@@ -97,7 +95,6 @@ impl<T: Config> Pallet<T> {
 					*b = b.saturating_add(bond);
 				}
 			}
-			ensure!(meter.reserved == reserved, "a meter's reserve is not its readings'");
 		}
 		for (id, zone) in Zones::<T>::iter() {
 			ensure!(zone_meters.get(&id) == Some(&zone.meters), "a zone's meter count is wrong");

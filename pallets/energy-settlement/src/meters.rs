@@ -171,7 +171,6 @@ impl<T: Config> Pallet<T> {
 				capacity_w,
 				deposit,
 				escrow: Zero::zero(),
-				reserved: Zero::zero(),
 				debt: Zero::zero(),
 				registers: None,
 				next: first_interval,
@@ -266,7 +265,10 @@ impl<T: Config> Pallet<T> {
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
 		let mut meter = Self::own_meter(&who, &device, amount)?;
-		ensure!(meter.escrow.saturating_sub(meter.reserved) >= amount, Error::<T>::EscrowReserved);
+		ensure!(
+			meter.escrow.saturating_sub(meter.reserved()) >= amount,
+			Error::<T>::EscrowReserved
+		);
 		Self::release(HoldReason::Escrow, &who, amount)?;
 		meter.escrow = meter.escrow.saturating_sub(amount);
 		Meters::<T>::insert(&device, meter);

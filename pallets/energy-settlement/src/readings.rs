@@ -128,7 +128,7 @@ impl<T: Config> Pallet<T> {
 		let worst = energy::worst_payment(&Self::tariffs_u128(&totals.tariffs), consumed)
 			.ok_or(Error::<T>::Overflow)?;
 		let reserved = BalanceOf::<T>::try_from(worst).map_err(|_| Error::<T>::Overflow)?;
-		meter.reserved.checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
+		meter.reserved().checked_add(&reserved).ok_or(Error::<T>::Overflow)?;
 		Ok(CheckedReading {
 			device,
 			meter,
@@ -166,7 +166,6 @@ impl<T: Config> Pallet<T> {
 				.readings
 				.try_push((interval, Reading { flow, kind, reserved, disputed: false }))
 				.map_err(|_| Error::<T>::TooManyUnsettled)?;
-			meter.reserved = meter.reserved.saturating_add(reserved);
 		}
 		Meters::<T>::insert(&device, meter);
 		Self::deposit_event(Event::ReadingAccepted {

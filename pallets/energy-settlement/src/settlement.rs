@@ -61,7 +61,6 @@ impl<T: Config> Pallet<T> {
 		meter.escrow = meter.escrow.saturating_sub(from_escrow);
 		meter.deposit = meter.deposit.saturating_sub(from_deposit);
 		meter.debt = meter.debt.saturating_add(debt);
-		meter.reserved = meter.reserved.saturating_sub(reading.reserved);
 		let points = bill.local_produced;
 		if points > 0 {
 			T::Rewards::note_points(Service::Energy, &device, points);

@@ -5,6 +5,7 @@ use depin_primitives::energy::{Bill, Flow, Tariffs, Wh};
 use frame_support::{BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound};
 use scale_info::TypeInfo;
 use sp_core::Get;
+use sp_runtime::traits::{Saturating, Zero};
 
 /// A grid zone's id: assigned in order from 0 by `create_zone`.
 pub type ZoneId = u32;
@@ -102,9 +103,6 @@ pub struct Meter<
 	pub deposit: Balance,
 	/// Held to pay for consumption.
 	pub escrow: Balance,
-	/// The most the unsettled readings can still cost (their consumption at the import price):
-	/// escrow cannot be withdrawn below it.
-	pub reserved: Balance,
 	/// Owed to the zone's operator: consumption the escrow could not pay. Bars readings until
 	/// paid (`fund_escrow` pays it first).
 	pub debt: Balance,
@@ -157,6 +155,21 @@ impl<
 	/// The unsettled reading of interval `k`.
 	pub fn reading(&self, k: IntervalIndex) -> Option<&Reading<Balance>> {
 		self.readings.iter().find(|(i, _)| *i == k).map(|(_, r)| r)
+	}
+}
+
+impl<
+		AccountId: Clone + PartialEq + Eq + core::fmt::Debug,
+		Balance: Clone + Copy + PartialEq + Eq + core::fmt::Debug + Saturating + Zero,
+		MaxUnsettled: Get<u32>,
+	> Meter<AccountId, Balance, MaxUnsettled>
+{
+	/// The most the unsettled readings can still cost (their consumption at the import price):
+	/// escrow cannot be withdrawn below it.
+	pub fn reserved(&self) -> Balance {
+		self.readings
+			.iter()
+			.fold(Zero::zero(), |sum: Balance, (_, r)| sum.saturating_add(r.reserved))
 	}
 }
 

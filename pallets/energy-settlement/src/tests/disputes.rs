@@ -153,11 +153,11 @@ fn a_void_of_the_last_reading_removes_the_totals() {
 fn an_upheld_dispute_of_a_consumer_releases_its_reserve() {
 	build_and_execute(|| {
 		three_readings();
-		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().reserved, 6_000);
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().reserved(), 6_000);
 		assert_ok!(dispute(STRANGER, M4));
 		assert_ok!(Energy::resolve_dispute(RuntimeOrigin::root(), M4, 1, true));
 		let meter = crate::Meters::<Test>::get(M4).unwrap();
-		assert_eq!((meter.reserved, meter.deposit, meter.barred), (0, 0, true));
+		assert_eq!((meter.reserved(), meter.deposit, meter.barred), (0, 0, true));
 		assert_eq!(holds(owner(M4)), (0, ESCROW, 0));
 		// Producers only are left: 400 Wh exported at the feed-in price.
 		assert_eq!(

@@ -258,7 +258,7 @@ fn escrow_reserve_follows_readings() {
 		ready(&[M4]);
 		run_to_reading(1);
 		read_one(M4, 0, 7);
-		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().reserved, 210);
+		assert_eq!(crate::Meters::<Test>::get(M4).unwrap().reserved(), 210);
 		assert_eq!(held(owner(M4), HoldReason::Escrow), ESCROW);
 		assert_eq!(interval_at(20), 2);
 	});
