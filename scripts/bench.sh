@@ -38,7 +38,7 @@ WASM="$BENCH_TARGET/release/wbuild/depin-runtime/depin_runtime.compact.compresse
 # pallet name -> weights file; our pallets use our template (trait + impls), the others the
 # CLI's runtime template.
 ours=(pallet_device_registry pallet_rewards pallet_proof_of_coverage pallet_storage_deals
-	pallet_energy_settlement)
+	pallet_energy_settlement pallet_validator_set)
 theirs=(pallet_balances)
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${theirs[@]}" "${ours[@]}")

@@ -7,7 +7,7 @@ import { connect } from './helpers.js';
 const api = await connect();
 after(() => api.disconnect());
 
-const DEPIN_PALLETS = ['DeviceRegistry', 'Rewards', 'ProofOfCoverage', 'StorageDeals', 'EnergySettlement'];
+const DEPIN_PALLETS = ['DeviceRegistry', 'Rewards', 'ProofOfCoverage', 'StorageDeals', 'EnergySettlement', 'ValidatorSet'];
 
 test('the runtime has the DePIN pallets', () => {
   const names = api.runtimeMetadata.asLatest.pallets.map((p) => p.name.toString());

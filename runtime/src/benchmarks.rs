@@ -10,6 +10,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proof_of_coverage, ProofOfCoverage]
 	[pallet_storage_deals, StorageDeals]
 	[pallet_energy_settlement, EnergySettlement]
+	[pallet_validator_set, ValidatorSet]
 );
 
 use crate::Runtime;

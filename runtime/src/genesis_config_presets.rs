@@ -1,11 +1,13 @@
-//! Genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice and Bob).
+//! Genesis presets: `development` (one validator, Alice, minimum 1) and `local_testnet` (Alice and
+//! Bob, minimum 2).
 //!
 //! Dev keys (`//Alice`, ...) appear only here, in presets meant for dev and local test chains.
 
 use crate::{
 	configs::TreasuryAccount, constants::currency::*, AccountId, Balance, BalancesConfig,
 	BlockNumber, DeviceRegistryConfig, EnergySettlementConfig, ProofOfCoverageConfig,
-	RewardsConfig, RuntimeGenesisConfig, StorageDealsConfig, SudoConfig,
+	RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, StorageDealsConfig,
+	SudoConfig, ValidatorSetConfig,
 };
 use alloc::{vec, vec::Vec};
 use depin_primitives::DeviceKind;
@@ -26,10 +28,13 @@ pub const DEV_MAKER: Sr25519Keyring = Sr25519Keyring::Ferdie;
 /// Its display name.
 pub const DEV_MAKER_NAME: &[u8] = b"DePIN Dev Hardware";
 
-/// A dev validator's keys: sr25519 for Aura, ed25519 for GRANDPA (what `--alice` puts in the
-/// keystore).
-fn authority_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(aura.public().into(), grandpa.public().into())
+/// A dev validator: its account (sr25519) and its session keys, sr25519 for Aura and ed25519 for
+/// GRANDPA (what `--alice` puts in the keystore). On dev chains the account and the Aura key are
+/// the same key; on a live chain the session keys are the node's own (`author_rotateKeys`).
+fn validator(key: Sr25519Keyring, grandpa: Ed25519Keyring) -> (AccountId, SessionKeys) {
+	let aura: AuraId = key.public().into();
+	let grandpa: GrandpaId = grandpa.public().into();
+	(key.to_account_id(), SessionKeys { aura, grandpa })
 }
 
 /// The accounts funded on dev and local chains: the six well-known dev accounts and the
@@ -71,8 +76,16 @@ pub fn dev_zone_tariffs() -> pallet_energy_settlement::Tariffs<Balance> {
 	}
 }
 
+/// Blocks per session on the dev chain: a minute, so that a new validator is active within
+/// two minutes.
+pub const DEV_SESSION_LENGTH: BlockNumber = 10;
+/// Blocks per session on local test networks: an hour, as on a live chain.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = 600;
+
 /// The services' clocks of a preset.
 struct Clocks {
+	/// Blocks per session.
+	session_length: BlockNumber,
 	/// Blocks per rewards epoch.
 	epoch_length: BlockNumber,
 	/// Proof of coverage's witness and reveal windows.
@@ -85,6 +98,7 @@ struct Clocks {
 
 /// The dev chain's clocks: everything can be watched within minutes.
 const DEV_CLOCKS: Clocks = Clocks {
+	session_length: DEV_SESSION_LENGTH,
 	epoch_length: DEV_EPOCH_LENGTH,
 	coverage_windows: DEV_COVERAGE_WINDOWS,
 	proving_period: DEV_PROVING_PERIOD,
@@ -93,6 +107,7 @@ const DEV_CLOCKS: Clocks = Clocks {
 
 /// Local test networks' clocks, as on a live chain.
 const LOCAL_CLOCKS: Clocks = Clocks {
+	session_length: LOCAL_SESSION_LENGTH,
 	epoch_length: LOCAL_EPOCH_LENGTH,
 	coverage_windows: LOCAL_COVERAGE_WINDOWS,
 	proving_period: LOCAL_PROVING_PERIOD,
@@ -100,13 +115,15 @@ const LOCAL_CLOCKS: Clocks = Clocks {
 };
 
 fn testnet_genesis(
-	authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, SessionKeys)>,
+	minimum_validators: u32,
 	endowed: Vec<AccountId>,
 	root: AccountId,
 	clocks: Clocks,
 	kinds_requiring_maker: Vec<DeviceKind>,
 ) -> Value {
-	let Clocks { epoch_length, coverage_windows, proving_period, energy_intervals } = clocks;
+	let Clocks { session_length, epoch_length, coverage_windows, proving_period, energy_intervals } =
+		clocks;
 	let mut balances: Vec<(AccountId, Balance)> =
 		endowed.into_iter().map(|a| (a, DEV_ACCOUNT_BALANCE)).collect();
 	// The treasury exists from genesis, so that fees smaller than the existential deposit are
@@ -115,15 +132,15 @@ fn testnet_genesis(
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
-		aura: pallet_aura::GenesisConfig {
-			authorities: authorities.iter().map(|(aura, _)| aura.clone()).collect::<Vec<_>>(),
-		},
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: authorities
-				.iter()
-				.map(|(_, grandpa)| (grandpa.clone(), 1))
+		// Aura's and GRANDPA's authorities come from the session keys; the validator set is every
+		// account with keys here.
+		session: SessionConfig {
+			keys: validators
+				.into_iter()
+				.map(|(account, keys)| (account.clone(), account, keys))
 				.collect::<Vec<_>>(),
 		},
+		validator_set: ValidatorSetConfig { session_length, minimum_validators },
 		sudo: SudoConfig { key: Some(root) },
 		device_registry: DeviceRegistryConfig {
 			makers: vec![(DEV_MAKER.to_account_id(), DEV_MAKER_NAME.to_vec())],
@@ -146,7 +163,8 @@ fn testnet_genesis(
 /// The `development` preset: Alice is the only validator and the sudo key.
 pub fn development_config_genesis() -> Value {
 	testnet_genesis(
-		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		1,
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		DEV_CLOCKS,
@@ -160,9 +178,10 @@ pub fn development_config_genesis() -> Value {
 pub fn local_config_genesis() -> Value {
 	testnet_genesis(
 		vec![
-			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
-			authority_keys(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 		],
+		2,
 		dev_accounts(),
 		Sr25519Keyring::Alice.to_account_id(),
 		LOCAL_CLOCKS,

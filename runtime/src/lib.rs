@@ -86,10 +86,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -103,7 +103,10 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// The transaction extensions: only the standard ones, so that polkadot.js and every other
 /// Substrate wallet sign transactions from metadata alone. The payment extension is wrapped in
 /// `SkipCheckIfFeeless`, which is invisible to wallets (same identifier, same encoding) and lets
-/// valid device reports (calls marked `feeless_if`) through without a fee.
+/// valid device reports (calls marked `feeless_if`) through without a fee. `CheckMetadataHash`
+/// lets hardware wallets and offline signers verify the metadata they decode a call with (mode
+/// `Enabled`, in a runtime built with the `metadata-hash` feature); wallets that do not use it
+/// sign with mode `Disabled`, as polkadot.js does by default.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -116,6 +119,7 @@ pub type TxExtension = (
 		Runtime,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
 	>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 
 /// Unchecked extrinsic type as expected by this runtime.
@@ -142,7 +146,8 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// The pallets of the runtime. Indices are part of the transaction format: never reuse one.
+/// The pallets of the runtime. Indices are part of the transaction format: never reuse one. They
+/// also order the pallets' hooks.
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]
@@ -206,4 +211,15 @@ mod runtime {
 
 	#[runtime::pallet_index(25)]
 	pub type EnergySettlement = pallet_energy_settlement;
+
+	// Hooks run in the order of the indices. After Authorship: a session-boundary block's author
+	// is found in the set that authored it, before the rotation changes the validators.
+	#[runtime::pallet_index(26)]
+	pub type ValidatorSet = pallet_validator_set;
+
+	#[runtime::pallet_index(27)]
+	pub type Session = pallet_session;
+
+	#[runtime::pallet_index(28)]
+	pub type Historical = pallet_session::historical;
 }

@@ -1,5 +1,5 @@
-//! The rewards pallet as wired in the runtime: pallet-authorship credits the Aura author of each
-//! block, epochs close on the genesis length, and authors claim their share.
+//! The rewards pallet as wired in the runtime: pallet-authorship credits the validator account of
+//! each block's Aura author, epochs close on the genesis length, and authors claim their share.
 
 mod common;
 
@@ -33,30 +33,30 @@ fn aura_authors_are_credited_and_claim_the_validator_share() {
 	externalities(preset).execute_with(|| {
 		let (alice, bob) =
 			(Sr25519Keyring::Alice.to_account_id(), Sr25519Keyring::Bob.to_account_id());
-		// Slot s is Alice's when even, Bob's when odd (authorities [Alice, Bob]).
+		// Authorities in account order, [Bob, Alice]: slot s is Bob's when even, Alice's when odd.
 		for number in 1..=3 {
 			run_block(number, number.into());
 		}
-		assert_eq!(ValidatorLedgers::<Runtime>::get(&bob).map(|l| l.blocks), Some(2));
-		assert_eq!(ValidatorLedgers::<Runtime>::get(&alice).map(|l| l.blocks), Some(1));
+		assert_eq!(ValidatorLedgers::<Runtime>::get(&alice).map(|l| l.blocks), Some(2));
+		assert_eq!(ValidatorLedgers::<Runtime>::get(&bob).map(|l| l.blocks), Some(1));
 
-		// Block 4 closes epoch 0 before its author (Alice) is credited in epoch 1.
+		// Block 4 closes epoch 0 before its author (Bob) is credited in epoch 1.
 		run_block(4, 4);
 		assert_eq!(Epoch::<Runtime>::get().index, 1);
 		assert_eq!(Epoch::<Runtime>::get().blocks, 1);
 
 		let pool = Split::standard().validators * InitialEmission::get();
-		let before = pallet_balances::Pallet::<Runtime>::free_balance(&bob);
+		let before = pallet_balances::Pallet::<Runtime>::free_balance(&alice);
 		frame_support::assert_ok!(pallet_rewards::Pallet::<Runtime>::claim_validator_rewards(
-			RuntimeOrigin::signed(bob.clone())
+			RuntimeOrigin::signed(alice.clone())
 		));
-		// Alice's block of epoch 0 was valued when she authored block 4 (a third, rounded down);
-		// Bob's two thirds are the rest of the pool: it pays out exactly what it received.
-		let alice_share = pool / 3;
+		// Bob's block of epoch 0 was valued when he authored block 4 (a third, rounded down);
+		// Alice's two thirds are the rest of the pool: it pays out exactly what it received.
+		let bob_share = pool / 3;
 		assert_eq!(
-			pallet_balances::Pallet::<Runtime>::free_balance(&bob) - before,
-			pool - alice_share
+			pallet_balances::Pallet::<Runtime>::free_balance(&alice) - before,
+			pool - bob_share
 		);
-		assert_eq!(ValidatorLedgers::<Runtime>::get(&alice).map(|l| l.owed), Some(alice_share));
+		assert_eq!(ValidatorLedgers::<Runtime>::get(&bob).map(|l| l.owed), Some(bob_share));
 	});
 }

@@ -18,6 +18,7 @@ PALLETS = {
     'pallet_proof_of_coverage': 'pallets/proof-of-coverage/src/weights.rs',
     'pallet_storage_deals': 'pallets/storage-deals/src/weights.rs',
     'pallet_energy_settlement': 'pallets/energy-settlement/src/weights.rs',
+    'pallet_validator_set': 'pallets/validator-set/src/weights.rs',
 }
 # (pallet, call) -> most ref_time allowed, as a multiple of the baseline's.
 BUDGETS = {

@@ -90,8 +90,10 @@ pub fn sign(
 		frame_system::CheckNonce::<Runtime>::from(nonce),
 		frame_system::CheckWeight::<Runtime>::new(),
 		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0).into(),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
 	);
-	let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), ());
+	// The metadata hash is not signed for (mode `Disabled`), as polkadot.js does by default.
+	let implicit = ((), spec_version, tx_version, genesis, genesis, (), (), (), None);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	let xt = UncheckedExtrinsic::new_signed(

@@ -13,11 +13,13 @@ mod system;
 mod timestamp;
 mod transaction_payment;
 mod utility;
+mod validators;
 
 pub use device_registry::{DeviceDeposit, LocationFee, MakerBond, OnboardingFee};
 pub use rewards::{HoldbackEpochs, HoldbackRatio, InitialEmission};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
 pub use treasury::TreasuryAccount;
+pub use validators::{HistoryDepth, KeyDeposit, MaxValidators};
 
 /// The treasury account. There is no treasury pallet yet: fees (and, later, onboarding fees and
 /// slashes) are paid to this keyless account, which governance can spend from with sudo.

@@ -6,7 +6,7 @@ use crate::{
 	constants::currency::DPN, AccountId, Aura, Balance, Balances, DeviceRegistry, Rewards, Runtime,
 };
 use depin_primitives::EpochIndex;
-use frame_support::{parameter_types, traits::FindAuthor, ConsensusEngineId};
+use frame_support::parameter_types;
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
@@ -35,19 +35,9 @@ impl pallet_rewards::Config for Runtime {
 	type BenchmarkHelper = RegistryBenchmarkHelper;
 }
 
-/// The author of a block as an account: the Aura authority's sr25519 key is the validator's
-/// account (the chain specs use the same key for both).
-pub struct AuraAuthorAccount;
-
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (ConsensusEngineId, &'a [u8])>,
-	{
-		pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)
-			.map(|id| AccountId::from(id.into_inner()))
-	}
-}
+/// The author of a block as an account: the validator (the account governance added, which set
+/// the session keys) at the Aura author's index in the session's set, never the session key.
+pub type ValidatorOfAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 
 /// Credits each block's author with the rewards pallet.
 pub struct CreditAuthor;
@@ -59,7 +49,7 @@ impl pallet_authorship::EventHandler<AccountId, crate::BlockNumber> for CreditAu
 }
 
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAuthorAccount;
+	type FindAuthor = ValidatorOfAuthor;
 	// Its weight is charged by the rewards pallet's `on_initialize`.
 	type EventHandler = CreditAuthor;
 }

@@ -40,6 +40,7 @@ pub fn signed(key: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
 	);
 	let payload = SignedPayload::new(call.clone(), extension.clone()).expect("a valid payload");
 	let signature = payload.using_encoded(|bytes| key.sign(bytes));
