@@ -8,7 +8,17 @@
 //!    state of step 2 (same state root and same account at that block); the catch-up time is
 //!    printed;
 //! 5. charlie and dave are paused (SIGSTOP): finality stops while alice and bob still author;
-//!    resumed: finality resumes and all four agree on the finalized hash.
+//!    resumed: finality resumes and all four agree on the finalized hash;
+//! 6. a fifth validator joins as the README's "Run a validator" says: a new node (eve) started
+//!    with `--validator`, session keys made by it (`author_rotateKeysWithOwner`) and registered
+//!    with `session.setKeys` from the //Eve account, a sudo `validatorSet.addValidator`; after
+//!    the next session it authors (its account earns a block in the rewards ledger) and votes
+//!    (with dave paused, finality needs four of five: eve's vote);
+//! 7. dave is removed by sudo `validatorSet.removeValidator`: from the session after next the
+//!    authority set is the other four, and finality continues.
+//!
+//! Sessions are shortened to 10 blocks for this network (a genesis override), so that a set
+//! change takes effect within two minutes.
 //!
 //! The network is always torn down; on failure its directory (every node's log) is kept and
 //! printed. `DEPIN_NODE` names the node binary (scripts/test.sh sets it).
@@ -22,7 +32,7 @@ use std::{
 use zombienet_sdk::{
 	subxt::{dynamic::Value as DynValue, OnlineClient, PolkadotConfig},
 	subxt_signer::sr25519::{dev, Keypair},
-	LocalFileSystem, Network, NetworkConfigBuilder, NetworkConfigExt, NetworkNode,
+	AddNodeOptions, LocalFileSystem, Network, NetworkConfigBuilder, NetworkConfigExt, NetworkNode,
 };
 
 const FINALIZED: &str = "block_height{status=\"finalized\"}";
@@ -33,6 +43,8 @@ const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 const VALIDATOR_BALANCE: u128 = 1_000_000 * 1_000_000_000_000;
 /// 1,234 DPN, the transfer of step 2.
 const AMOUNT: u128 = 1_234 * 1_000_000_000_000;
+/// Blocks per session on this network (the local preset's is an hour).
+const SESSION_LENGTH: u64 = 10;
 
 fn node_binary() -> Result<String> {
 	let path = std::env::var("DEPIN_NODE").unwrap_or_else(|_| {
@@ -60,7 +72,12 @@ async fn four_validators_finalize_survive_a_death_and_a_pause() -> Result<()> {
 	let dir = network_dir();
 	let config = NetworkConfigBuilder::new()
 		.with_relaychain(|r| {
-			let r = r.with_chain("local").with_default_command(command.as_str());
+			let r = r
+				.with_chain("local")
+				.with_default_command(command.as_str())
+				.with_genesis_overrides(
+					json!({ "validatorSet": { "sessionLength": SESSION_LENGTH } }),
+				);
 			r.with_validator(|n| n.with_name("alice").with_initial_balance(VALIDATOR_BALANCE))
 				.with_validator(|n| n.with_name("bob").with_initial_balance(VALIDATOR_BALANCE))
 				.with_validator(|n| n.with_name("charlie").with_initial_balance(VALIDATOR_BALANCE))
@@ -78,10 +95,13 @@ async fn four_validators_finalize_survive_a_death_and_a_pause() -> Result<()> {
 		.map_err(|e| anyhow!("network config: {e:?}"))?;
 
 	let started = Instant::now();
-	let network = config.spawn_native().await.context("spawning the network")?;
+	let mut network = config.spawn_native().await.context("spawning the network")?;
 	println!("network up in {:.0?} at {}", started.elapsed(), dir.display());
 
-	let outcome = scenarios(&network).await;
+	let mut outcome = scenarios(&network).await;
+	if outcome.is_ok() {
+		outcome = validator_set_changes(&mut network).await;
+	}
 	// Torn down whatever happened.
 	if let Err(e) = network.destroy().await {
 		eprintln!("tearing down the network: {e}");
@@ -222,6 +242,175 @@ async fn scenarios(network: &Network<LocalFileSystem>) -> Result<()> {
 		t.elapsed()
 	);
 	Ok(())
+}
+
+/// Scenarios 6 and 7: a fifth validator joins through governance, then dave leaves.
+async fn validator_set_changes(network: &mut Network<LocalFileSystem>) -> Result<()> {
+	// 6. A new node, eve, started as a validator: it is not in the set yet.
+	let t = Instant::now();
+	network
+		.add_node("eve", AddNodeOptions { is_validator: true, ..Default::default() })
+		.await
+		.context("adding eve")?;
+	let alice = network.get_node("alice")?;
+	let eve = network.get_node("eve")?;
+	let target = alice.reports(BEST).await?;
+	wait_metric_at_least(eve, BEST, target, Duration::from_secs(120))
+		.await
+		.context("eve did not sync")?;
+	ensure!(authority_count(alice).await? == 4, "the set is not the four validators");
+
+	// Session keys made by eve's node for the //Eve account, registered by that account.
+	let account = dev::eve();
+	let owner = account.public_key().0;
+	let generated =
+		rpc(eve, "author_rotateKeysWithOwner", json!([format!("0x{}", hex(&owner))])).await?;
+	let keys = unhex(generated["keys"].as_str().ok_or_else(|| anyhow!("no keys: {generated}"))?)?;
+	let proof =
+		unhex(generated["proof"].as_str().ok_or_else(|| anyhow!("no proof: {generated}"))?)?;
+	ensure!(keys.len() == 64, "session keys are Aura (32 bytes) + GRANDPA (32 bytes)");
+	let client: OnlineClient<PolkadotConfig> = alice.wait_client().await?;
+	let set_keys = zombienet_sdk::subxt::dynamic::tx(
+		"Session",
+		"set_keys",
+		vec![
+			DynValue::named_composite([
+				("aura", DynValue::from_bytes(&keys[..32])),
+				("grandpa", DynValue::from_bytes(&keys[32..])),
+			]),
+			DynValue::from_bytes(&proof),
+		],
+	);
+	finalize(&client, &set_keys, &account).await.context("session.setKeys")?;
+
+	// Governance (the local chain's sudo, //Alice) adds the //Eve account.
+	let add = zombienet_sdk::subxt::dynamic::tx(
+		"ValidatorSet",
+		"add_validator",
+		vec![DynValue::from_bytes(owner)],
+	);
+	let sudo = zombienet_sdk::subxt::dynamic::tx("Sudo", "sudo", vec![add.into_value()]);
+	finalize(&client, &sudo, &dev::alice()).await.context("sudo validatorSet.addValidator")?;
+	println!("6. eve set keys and was added by sudo in {:.0?}", t.elapsed());
+
+	// After the next session eve is an authority (queued at the next session boundary, active
+	// at the one after: at most two sessions) and authors: its account earns a block.
+	let t = Instant::now();
+	let deadline = Instant::now() + Duration::from_secs(3 * SESSION_LENGTH * 6 + 60);
+	while authority_count(alice).await? != 5 {
+		ensure!(Instant::now() < deadline, "eve did not join the authorities");
+		tokio::time::sleep(Duration::from_secs(3)).await;
+	}
+	let ledger = ledger_key(&client, owner)?;
+	while storage_at_best(alice, &ledger).await?.is_none() {
+		ensure!(Instant::now() < deadline, "eve did not author a block");
+		tokio::time::sleep(Duration::from_secs(3)).await;
+	}
+	println!("6. eve is an authority and authored a block, {:.0?} after being added", t.elapsed());
+
+	// Eve votes: with dave paused, finality needs four of five, eve among them.
+	let t = Instant::now();
+	let dave = network.get_node("dave")?;
+	dave.pause().await?;
+	tokio::time::sleep(Duration::from_secs(12)).await;
+	let before = alice.reports(FINALIZED).await?;
+	let voted =
+		wait_metric_at_least(alice, FINALIZED, before + 3.0, Duration::from_secs(120)).await;
+	dave.resume().await?;
+	voted.context("finality stopped with dave paused: eve does not vote")?;
+	println!(
+		"6. with dave paused, alice, bob, charlie and eve finalized 3 blocks ({:.0?})",
+		t.elapsed()
+	);
+
+	// 7. Governance removes dave (its validator account is zombienet's //Dave//stash).
+	let t = Instant::now();
+	let dave_account = Keypair::from_uri(&"//Dave//stash".parse()?)?.public_key().0;
+	let remove = zombienet_sdk::subxt::dynamic::tx(
+		"ValidatorSet",
+		"remove_validator",
+		vec![DynValue::from_bytes(dave_account)],
+	);
+	let sudo = zombienet_sdk::subxt::dynamic::tx("Sudo", "sudo", vec![remove.into_value()]);
+	finalize(&client, &sudo, &dev::alice()).await.context("sudo validatorSet.removeValidator")?;
+	let deadline = Instant::now() + Duration::from_secs(3 * SESSION_LENGTH * 6 + 60);
+	while authority_count(alice).await? != 4 {
+		ensure!(Instant::now() < deadline, "dave did not leave the authorities");
+		tokio::time::sleep(Duration::from_secs(3)).await;
+	}
+	let before = alice.reports(FINALIZED).await?;
+	for node in ["alice", "bob", "charlie", "eve"] {
+		wait_metric_at_least(
+			network.get_node(node)?,
+			FINALIZED,
+			before + 3.0,
+			Duration::from_secs(120),
+		)
+		.await
+		.with_context(|| format!("{node} stopped finalizing after dave left"))?;
+	}
+	println!("7. dave removed; the four others finalize without him ({:.0?})", t.elapsed());
+	Ok(())
+}
+
+/// Submits `tx` signed by `signer` and waits for it to be finalized and succeed.
+async fn finalize<Call: zombienet_sdk::subxt::tx::Payload>(
+	client: &OnlineClient<PolkadotConfig>,
+	tx: &Call,
+	signer: &Keypair,
+) -> Result<()> {
+	let events = client
+		.tx()
+		.sign_and_submit_then_watch_default(tx, signer)
+		.await?
+		.wait_for_finalized_success()
+		.await?;
+	// A sudo call that failed inside is still a successful extrinsic: look at `Sudid`.
+	for event in events.iter() {
+		let event = event?;
+		if event.pallet_name() == "Sudo" && event.variant_name() == "Sudid" {
+			let fields = format!("{:?}", event.field_values()?);
+			ensure!(fields.contains("Ok"), "the sudo call failed: {fields}");
+		}
+	}
+	Ok(())
+}
+
+/// How many Aura authorities `node`'s best block has.
+async fn authority_count(node: &NetworkNode) -> Result<usize> {
+	let encoded = rpc(node, "state_call", json!(["AuraApi_authorities", "0x"])).await?;
+	let bytes = unhex(encoded.as_str().ok_or_else(|| anyhow!("no authorities: {encoded}"))?)?;
+	// A SCALE compact length below 64 is one byte, the length times four.
+	let first = *bytes.first().ok_or_else(|| anyhow!("empty authorities"))?;
+	ensure!(first & 0b11 == 0, "more than 63 authorities");
+	Ok(usize::from(first >> 2))
+}
+
+async fn storage_at_best(node: &NetworkNode, key: &str) -> Result<Option<String>> {
+	Ok(rpc(node, "state_getStorage", json!([key])).await?.as_str().map(str::to_owned))
+}
+
+/// The raw storage key (hex) of `Rewards::ValidatorLedgers(who)`.
+fn ledger_key(client: &OnlineClient<PolkadotConfig>, who: [u8; 32]) -> Result<String> {
+	let address = zombienet_sdk::subxt::dynamic::storage(
+		"Rewards",
+		"ValidatorLedgers",
+		vec![DynValue::from_bytes(who)],
+	);
+	Ok(format!("0x{}", hex(&client.storage().address_bytes(&address)?)))
+}
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(s: &str) -> Result<Vec<u8>> {
+	let s = s.trim_start_matches("0x");
+	ensure!(s.len() % 2 == 0, "odd hex length");
+	(0..s.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|e| anyhow!("hex: {e}")))
+		.collect()
 }
 
 /// Waits until `node` reports `metric` >= `value`.
