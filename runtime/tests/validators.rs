@@ -304,6 +304,14 @@ fn a_grandpa_equivocation_report_removes_the_offender_from_the_next_session() {
 		)
 		.is_err());
 
+		// Dave equivocates in session 1 too; the proof is made then and reported two sessions
+		// later: the history kept still proves it.
+		let dave = Sr25519Keyring::Dave.to_account_id();
+		let dave_proof = equivocation(Ed25519Keyring::Dave, set_id, 2);
+		let dave_owner =
+			Historical::prove((KEY_TYPE, GrandpaId::from(Ed25519Keyring::Dave.public())))
+				.expect("Dave's key is in the session");
+
 		// Charlie still validates in sessions 1 and 2 (already planned), not from session 3.
 		run_to(14);
 		assert!(Session::validators().contains(&charlie));
@@ -312,5 +320,19 @@ fn a_grandpa_equivocation_report_removes_the_offender_from_the_next_session() {
 		assert!(!Session::validators().contains(&charlie));
 		assert_eq!(grandpa_keys().len(), 3);
 		assert!(!grandpa_keys().contains(&Ed25519Keyring::Charlie.public().into()));
+
+		assert!(Grandpa::current_set_id() > set_id);
+		assert_ok!(Grandpa::report_equivocation(
+			RuntimeOrigin::signed(Sr25519Keyring::Ferdie.to_account_id()),
+			Box::new(dave_proof),
+			dave_owner,
+		));
+		assert!(set_events().contains(&SetEvent::OffenderRemoved {
+			validator: dave.clone(),
+			offence_session: 1,
+			inactive_from: 5,
+		}));
+		// Two validators left, the minimum.
+		assert_eq!(ValidatorSet::validators().len(), 2);
 	});
 }

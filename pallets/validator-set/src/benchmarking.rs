@@ -34,8 +34,11 @@ fn members<T: Config>(n: u32) -> Result<Vec<T::AccountId>, BenchmarkError> {
 		accounts.push(who);
 	}
 	accounts.sort();
-	let set: Vec<_> =
-		accounts.iter().cloned().map(|account| Member { account, added_in: 0 }).collect();
+	let set: Vec<_> = accounts
+		.iter()
+		.cloned()
+		.map(|account| Member { account, added_in: 0, offence_in: None })
+		.collect();
 	Validators::<T>::put(
 		MembersOf::<T>::try_from(set).map_err(|_| BenchmarkError::Stop("set over its bound"))?,
 	);
@@ -107,6 +110,17 @@ mod benchmarks {
 	fn rotate_session(v: Linear<1, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
 		let accounts = members::<T>(v)?;
 		SessionLength::<T>::put(BlockNumberFor::<T>::from(10u32));
+		// A chain past its history depth: each rotation prunes one historical root.
+		let depth = T::HistoryDepth::get();
+		let current = depth.saturating_add(100);
+		pallet_session::CurrentIndex::<T>::put(current);
+		for index in current - depth..=current {
+			pallet_session::historical::HistoricalSessions::<T>::insert(
+				index,
+				(T::Hash::default(), v),
+			);
+		}
+		pallet_session::historical::StoredRange::<T>::put((current - depth, current + 1));
 		// Once, so that these `v` validators are queued: the measured rotation makes them
 		// active and plans them again.
 		pallet_session::Pallet::<T>::rotate_session();
@@ -121,6 +135,10 @@ mod benchmarks {
 
 		assert_eq!(pallet_session::CurrentIndex::<T>::get(), before + 1);
 		assert_eq!(pallet_session::Validators::<T>::get(), accounts);
+		// The oldest root kept went.
+		let kept_from = before + 1 - depth;
+		assert!(pallet_session::historical::HistoricalSessions::<T>::get(kept_from - 1).is_none());
+		assert!(pallet_session::historical::HistoricalSessions::<T>::get(kept_from).is_some());
 		Ok(())
 	}
 

@@ -9,18 +9,20 @@
 //!   is queued at the start of `s + 1` and authors and votes from `s + 2`. The events say which
 //!   session that is. A validator needs session keys (`session.setKeys`) before it can be added.
 //! - **Minimum.** The set never drops below `MinimumValidators` (genesis; `set_minimum_validators`):
-//!   a removal that would is refused, and if fewer than the minimum of the set's members have
-//!   session keys when a session is planned, the current set stays (event `SetKept`).
+//!   a removal that would is refused. A member that purges its session keys leaves the planned
+//!   sessions until it sets keys again; if that leaves fewer than the minimum with keys, the event
+//!   `FewWithKeys` warns governance (and if none has keys, pallet-session keeps the current
+//!   validators that still have theirs).
 //! - **Sessions.** A session is `SessionLength` blocks (genesis). This pallet's `on_initialize`
 //!   rotates the session at every multiple of it, with a benchmarked weight that grows with the
 //!   set (bounded by `MaxValidators`); pallet-session's own hook is told never to rotate, because
 //!   it would charge a whole block for it.
 //! - **Offences.** The pallet is the runtime's `ReportOffence` handler: a proven offence (a GRANDPA
 //!   equivocation, checked by pallet-grandpa against a key-ownership proof from
-//!   `pallet_session::historical`) removes the offender from the set, so it leaves the next
-//!   planned session; at the minimum the offender stays (event `OffenderKept`) and governance
-//!   decides. A report is stale if the offender is no longer in the set or was added after the
-//!   offence's session.
+//!   `pallet_session::historical`) removes the offender from the set, so it leaves the session
+//!   after next; at the minimum the offender stays, marked (event `OffenderKept`), and governance
+//!   decides. A report is a duplicate if the offender is no longer in the set, is already marked,
+//!   or was added after the offence's session.
 //! - **History.** Key-ownership proofs need the historical session roots; the pallet keeps the last
 //!   `HistoryDepth` sessions and prunes older ones at every session start, so that storage stays
 //!   bounded (reports older than that are refused by pallet-grandpa).
@@ -62,6 +64,9 @@ pub struct Member<AccountId> {
 	/// The session in progress when it was added (0 for genesis validators). Offences of earlier
 	/// sessions are not its.
 	pub added_in: SessionIndex,
+	/// The session of a proven offence the set could not act on (it was at its minimum): further
+	/// reports about this member are duplicates until governance removes it.
+	pub offence_in: Option<SessionIndex>,
 }
 
 /// The full identification of a validator in key-ownership proofs: its account alone.
@@ -175,8 +180,9 @@ pub mod pallet {
 			/// The first session without it.
 			inactive_from: SessionIndex,
 		},
-		/// A proven offence could not remove the offender: the set is at its minimum. Governance
-		/// decides (add a validator, then remove it).
+		/// A proven offence could not remove the offender: the set is at its minimum. The member is
+		/// marked (later reports are duplicates); governance decides (add a validator, then remove
+		/// it).
 		OffenderKept {
 			/// The offender.
 			validator: T::AccountId,
@@ -184,8 +190,9 @@ pub mod pallet {
 			offence_session: SessionIndex,
 		},
 		/// Fewer than the minimum of the set's members have session keys: the session being
-		/// planned keeps the current validators.
-		SetKept {
+		/// planned has only these (none: pallet-session keeps the current validators that still
+		/// have keys). Members without keys must set them again.
+		FewWithKeys {
 			/// The session being planned.
 			session: SessionIndex,
 			/// Members with session keys.
@@ -217,11 +224,14 @@ pub mod pallet {
 		/// `MaxValidators`); otherwise one read.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			if Self::is_session_boundary(now) {
+				// The rotation's work grows with the active, queued and planned sets.
 				let members = Validators::<T>::decode_len().unwrap_or_default() as u32;
 				let active =
 					pallet_session::Validators::<T>::decode_len().unwrap_or_default() as u32;
+				let queued =
+					pallet_session::QueuedKeys::<T>::decode_len().unwrap_or_default() as u32;
 				pallet_session::Pallet::<T>::rotate_session();
-				<T as Config>::WeightInfo::rotate_session(members.max(active))
+				<T as Config>::WeightInfo::rotate_session(members.max(active).max(queued))
 			} else {
 				<T as Config>::WeightInfo::on_initialize_idle()
 			}
@@ -256,8 +266,9 @@ pub mod pallet {
 					Ok(_) => return Err(Error::<T>::AlreadyValidator.into()),
 					Err(pos) => pos,
 				};
-				set.try_insert(pos, Member { account: validator.clone(), added_in: session })
-					.map_err(|_| Error::<T>::TooManyValidators.into())
+				let member =
+					Member { account: validator.clone(), added_in: session, offence_in: None };
+				set.try_insert(pos, member).map_err(|_| Error::<T>::TooManyValidators.into())
 			})?;
 			Self::deposit_event(Event::ValidatorAdded {
 				validator,
@@ -318,8 +329,9 @@ impl<T: Config> Pallet<T> {
 		Validators::<T>::get().into_iter().map(|m| m.account).collect()
 	}
 
-	/// The set for session `index`: the members with session keys, or `None` (keep the current
-	/// validators) if fewer than the minimum have keys.
+	/// The set for session `index`: the members with session keys (`None` when none has keys:
+	/// pallet-session then keeps the current validators that still have theirs). Returned at every
+	/// session, even unchanged, so that every session has a historical root.
 	fn plan(index: SessionIndex) -> Option<Vec<(T::AccountId, T::FullIdentification)>> {
 		let planned: Vec<_> = Validators::<T>::get()
 			.into_iter()
@@ -330,18 +342,19 @@ impl<T: Config> Pallet<T> {
 			.collect();
 		let minimum = MinimumValidators::<T>::get().max(1);
 		if (planned.len() as u32) < minimum {
-			Self::deposit_event(Event::SetKept {
+			Self::deposit_event(Event::FewWithKeys {
 				session: index,
 				with_keys: planned.len() as u32,
 				minimum,
 			});
-			return None;
 		}
-		Some(planned)
+		(!planned.is_empty()).then_some(planned)
 	}
 
 	/// The genesis set: every account with session keys in pallet-session's genesis (its
-	/// `NextKeys` are set before the session manager is asked), sorted, at most `MaxValidators`.
+	/// `NextKeys` are set before the session manager is asked; our presets put no
+	/// `non_authority_keys` there), sorted. Only called while building genesis, where a set
+	/// outside `MinimumValidators..=MaxValidators` is a configuration error.
 	fn genesis_set() {
 		if !Validators::<T>::get().is_empty() {
 			return;
@@ -349,21 +362,24 @@ impl<T: Config> Pallet<T> {
 		let mut accounts: Vec<T::AccountId> = pallet_session::NextKeys::<T>::iter_keys().collect();
 		accounts.sort();
 		accounts.dedup();
+		// No keys at all is a default (empty) genesis, not a chain's.
+		assert!(
+			accounts.is_empty() || accounts.len() as u32 >= MinimumValidators::<T>::get(),
+			"fewer genesis session keys than the minimum validator set"
+		);
 		let members: Vec<_> = accounts
 			.into_iter()
-			.take(T::MaxValidators::get() as usize)
-			.map(|account| Member { account, added_in: 0 })
+			.map(|account| Member { account, added_in: 0, offence_in: None })
 			.collect();
-		Validators::<T>::put(MembersOf::<T>::truncate_from(members));
+		let members = MembersOf::<T>::try_from(members)
+			.unwrap_or_else(|_| panic!("more genesis session keys than MaxValidators"));
+		Validators::<T>::put(members);
 	}
 
-	/// Whether `who` is in the set, and since which session.
-	fn member(who: &T::AccountId) -> Option<SessionIndex> {
+	/// `who`'s membership, if it is in the set.
+	fn member(who: &T::AccountId) -> Option<Member<T::AccountId>> {
 		let set = Validators::<T>::get();
-		set.binary_search_by(|m| m.account.cmp(who))
-			.ok()
-			.and_then(|i| set.get(i))
-			.map(|m| m.added_in)
+		set.binary_search_by(|m| m.account.cmp(who)).ok().and_then(|i| set.get(i).cloned())
 	}
 
 	/// Checks the pallet's invariants.
@@ -382,6 +398,10 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			set.iter().all(|m| m.added_in <= current),
 			"a member was added in a future session"
+		);
+		ensure!(
+			set.iter().all(|m| m.offence_in.is_none_or(|s| s >= m.added_in && s <= current)),
+			"a member is marked with an offence outside its membership"
 		);
 		if let Some((start, end)) = pallet_session::historical::StoredRange::<T>::get() {
 			ensure!(
@@ -475,25 +495,31 @@ impl<T: Config> EstimateNextSessionRotation<BlockNumberFor<T>> for Pallet<T> {
 impl<T: Config, O: Offence<IdentificationTuple<T>>>
 	ReportOffence<T::AccountId, IdentificationTuple<T>, O> for Pallet<T>
 {
-	/// Removes each offender that is a member since before the offence's session, unless the set
-	/// is at its minimum. A report that concerns no such member is a duplicate (or stale).
+	/// Removes each offender that is a member since the offence's session or earlier, unless the
+	/// set is at its minimum: then the member is marked. A report that concerns no unmarked such
+	/// member is a duplicate (or stale).
 	fn report_offence(_reporters: Vec<T::AccountId>, offence: O) -> Result<(), OffenceError> {
 		let offence_session = offence.session_index();
 		let inactive_from = pallet_session::CurrentIndex::<T>::get().saturating_add(2);
 		let minimum = MinimumValidators::<T>::get();
 		let mut concerned = false;
 		for (offender, _) in offence.offenders() {
-			if !Self::member(&offender).is_some_and(|added_in| added_in <= offence_session) {
-				continue;
-			}
-			concerned = true;
-			let removed = Validators::<T>::mutate(|set| {
-				if set.len() as u32 <= minimum {
-					return false;
+			let outcome = Validators::<T>::mutate(|set| {
+				let pos = set.binary_search_by(|m| m.account.cmp(&offender)).ok()?;
+				let at_minimum = set.len() as u32 <= minimum;
+				let member = set.get_mut(pos)?;
+				if member.added_in > offence_session || member.offence_in.is_some() {
+					return None;
 				}
-				set.retain(|m| m.account != offender);
-				true
+				if at_minimum {
+					member.offence_in = Some(offence_session);
+					return Some(false);
+				}
+				set.remove(pos);
+				Some(true)
 			});
+			let Some(removed) = outcome else { continue };
+			concerned = true;
 			Self::deposit_event(if removed {
 				Event::OffenderRemoved { validator: offender, offence_session, inactive_from }
 			} else {
@@ -507,8 +533,8 @@ impl<T: Config, O: Offence<IdentificationTuple<T>>>
 		}
 	}
 
-	/// Known when none of the offenders is in the set any more.
+	/// Known when none of the offenders is an unmarked member any more.
 	fn is_known_offence(offenders: &[IdentificationTuple<T>], _slot: &O::Slot) -> bool {
-		offenders.iter().all(|(who, _)| Self::member(who).is_none())
+		offenders.iter().all(|(who, _)| Self::member(who).is_none_or(|m| m.offence_in.is_some()))
 	}
 }

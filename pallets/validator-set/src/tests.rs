@@ -43,7 +43,10 @@ fn an_added_validator_is_queued_at_the_next_session_and_validates_from_the_one_a
 		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
 		assert_eq!(events(), vec![Event::ValidatorAdded { validator: 4, active_from: 2 }]);
 		assert_eq!(ValidatorSet::validators(), vec![1, 2, 3, 4]);
-		assert_eq!(Validators::<Test>::get()[3], Member { account: 4, added_in: 0 });
+		assert_eq!(
+			Validators::<Test>::get()[3],
+			Member { account: 4, added_in: 0, offence_in: None }
+		);
 		// Up to the last block of session 0 nothing changes.
 		run_to_block(SESSION - 1);
 		assert_eq!(
@@ -160,24 +163,32 @@ fn the_minimum_is_between_one_and_the_set_size() {
 }
 
 #[test]
-fn members_without_keys_are_left_out_and_the_set_is_kept_below_the_minimum() {
+fn members_without_keys_are_left_out_and_governance_is_warned_below_the_minimum() {
 	build_and_execute(|| {
 		// 3 purges its keys: the next planned session has 1 and 2 only.
 		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(3)));
 		run_to_session(1);
 		assert_eq!(queued(), vec![1, 2]);
-		// 2 purges too: one member with keys, fewer than the minimum: the set is kept.
+		assert!(events().is_empty());
+		// 2 purges too: one member with keys, fewer than the minimum: planned as it is, with a
+		// warning; Aura and GRANDPA get exactly the planned set (no stale authority).
 		assert_ok!(Session::purge_keys(RuntimeOrigin::signed(2)));
 		run_to_session(2);
-		assert!(events().contains(&Event::SetKept { session: 3, with_keys: 1, minimum: 2 }));
-		assert_eq!(active(), vec![1, 2]);
-		// pallet-session re-queues the current validators that still have keys.
-		assert_eq!(queued(), vec![1]);
-		// 2 sets keys again: the set of session 4 is planned from the governance set.
+		assert_eq!(events(), vec![Event::FewWithKeys { session: 3, with_keys: 1, minimum: 2 }]);
+		assert_eq!((active(), queued()), (vec![1, 2], vec![1]));
+		assert!(pallet_session::QueuedChanged::<Test>::get());
+		// The governance set itself is untouched; keys set again bring the members back.
+		assert_eq!(ValidatorSet::validators(), vec![1, 2, 3]);
 		set_keys(2);
 		set_keys(3);
 		run_to_session(3);
 		assert_eq!(queued(), vec![1, 2, 3]);
+		// Nobody with keys: nothing is planned (pallet-session keeps whom it can).
+		for v in 1..=3 {
+			assert_ok!(Session::purge_keys(RuntimeOrigin::signed(v)));
+		}
+		run_to_session(4);
+		assert!(events().contains(&Event::FewWithKeys { session: 5, with_keys: 0, minimum: 2 }));
 	});
 }
 
@@ -201,13 +212,24 @@ fn an_offence_removes_the_offender_from_the_next_planned_session() {
 }
 
 #[test]
-fn at_the_minimum_the_offender_stays_and_governance_is_told() {
+fn at_the_minimum_the_offender_stays_marked_and_further_reports_are_duplicates() {
 	build_and_execute(|| {
 		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1));
+		assert!(!known(&[2]));
 		assert_eq!(report(vec![2], 0), Ok(()));
 		assert!(events().contains(&Event::OffenderKept { validator: 2, offence_session: 0 }));
 		assert_eq!(ValidatorSet::validators(), vec![2, 3]);
-		assert!(!known(&[2]));
+		assert_eq!(Validators::<Test>::get()[0].offence_in, Some(0));
+		// Marked: the same or a later report is a duplicate (no free replays).
+		assert!(known(&[2]));
+		assert_eq!(report(vec![2], 0), Err(OffenceError::DuplicateReport));
+		run_to_session(1);
+		assert_eq!(report(vec![2], 1), Err(OffenceError::DuplicateReport));
+		// Governance adds a validator and removes the offender.
+		set_keys(4);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 4));
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2));
+		assert_eq!(ValidatorSet::validators(), vec![3, 4]);
 	});
 }
 

@@ -13,8 +13,10 @@ parameter_types! {
 	/// How long (blocks) an equivocation report stays valid in the pool: a week, the history
 	/// kept with hourly sessions.
 	pub const ReportLongevity: u64 = 7 * DAYS as u64;
-	/// GRANDPA sets whose session is remembered for reports: one per session kept.
-	pub MaxSetIdSessionEntries: u64 = u64::from(HistoryDepth::get());
+	/// GRANDPA sets whose session is remembered for reports: one per session kept, and two more
+	/// (a report needs its set's entry and the previous one), so that every session whose
+	/// historical root is kept can be reported.
+	pub MaxSetIdSessionEntries: u64 = u64::from(HistoryDepth::get()) + 2;
 }
 
 impl pallet_grandpa::Config for Runtime {
