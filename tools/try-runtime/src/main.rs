@@ -90,7 +90,8 @@ impl Rpc {
 	}
 
 	fn call(&self, method: &str, params: Value) -> Result<Value, String> {
-		let body = json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string();
+		let body =
+			json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string();
 		let mut stream = TcpStream::connect(&self.host)
 			.map_err(|e| format!("cannot reach the node at {}: {e}", self.host))?;
 		stream.set_read_timeout(Some(Duration::from_secs(120))).map_err(|e| e.to_string())?;
@@ -111,7 +112,8 @@ impl Rpc {
 		let head = String::from_utf8_lossy(&response[..split]).to_ascii_lowercase();
 		let mut payload = response[split + 4..].to_vec();
 		if head.contains("transfer-encoding: chunked") {
-			payload = dechunk(&payload).ok_or_else(|| format!("{method}: malformed chunked body"))?;
+			payload =
+				dechunk(&payload).ok_or_else(|| format!("{method}: malformed chunked body"))?;
 		}
 		if !head.starts_with("http/1.1 200") {
 			return Err(format!("{method}: {}", String::from_utf8_lossy(&payload)));
@@ -226,7 +228,7 @@ fn run() -> Result<bool, String> {
 				Err(e) => {
 					println!("try-state FAILED at block {block}: {e:?}");
 					passed = false;
-				},
+				}
 			}
 		}
 		if matches!(args.check, Check::Upgrade | Check::All) {
@@ -240,11 +242,11 @@ fn run() -> Result<bool, String> {
 						weight.proof_size(),
 						weight.ref_time() as f64 * 100.0 / max.ref_time() as f64
 					);
-				},
+				}
 				Err(e) => {
 					println!("on-runtime-upgrade FAILED: {e:?}");
 					passed = false;
-				},
+				}
 			}
 		}
 	});
@@ -258,6 +260,6 @@ fn main() -> ExitCode {
 		Err(e) => {
 			eprintln!("depin-try-runtime: {e}");
 			ExitCode::from(2)
-		},
+		}
 	}
 }
