@@ -262,7 +262,7 @@ pub mod pallet {
 			);
 			let session = pallet_session::CurrentIndex::<T>::get();
 			Validators::<T>::try_mutate(|set| -> DispatchResult {
-				let pos = match set.binary_search_by(|m| m.account.cmp(&validator)) {
+				let pos = match Self::find(set, &validator) {
 					Ok(_) => return Err(Error::<T>::AlreadyValidator.into()),
 					Err(pos) => pos,
 				};
@@ -272,7 +272,7 @@ pub mod pallet {
 			})?;
 			Self::deposit_event(Event::ValidatorAdded {
 				validator,
-				active_from: session.saturating_add(2),
+				active_from: Self::first_unplanned_session(),
 			});
 			Ok(())
 		}
@@ -285,9 +285,7 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, validator: T::AccountId) -> DispatchResult {
 			T::AddRemoveOrigin::ensure_origin(origin)?;
 			Validators::<T>::try_mutate(|set| -> DispatchResult {
-				let pos = set
-					.binary_search_by(|m| m.account.cmp(&validator))
-					.map_err(|_| Error::<T>::NotValidator)?;
+				let pos = Self::find(set, &validator).map_err(|_| Error::<T>::NotValidator)?;
 				ensure!(
 					set.len() as u32 > MinimumValidators::<T>::get(),
 					Error::<T>::TooFewValidators
@@ -297,7 +295,7 @@ pub mod pallet {
 			})?;
 			Self::deposit_event(Event::ValidatorRemoved {
 				validator,
-				inactive_from: pallet_session::CurrentIndex::<T>::get().saturating_add(2),
+				inactive_from: Self::first_unplanned_session(),
 			});
 			Ok(())
 		}
@@ -376,10 +374,22 @@ impl<T: Config> Pallet<T> {
 		Validators::<T>::put(members);
 	}
 
+	/// The first session a change of the set made now reaches: pallet-session planned the next
+	/// one when the current one began, so a change is planned at the next boundary and takes
+	/// effect at the session after next.
+	fn first_unplanned_session() -> SessionIndex {
+		pallet_session::CurrentIndex::<T>::get().saturating_add(2)
+	}
+
+	/// `who`'s position in the sorted set, or where it would be inserted.
+	fn find(set: &[Member<T::AccountId>], who: &T::AccountId) -> Result<usize, usize> {
+		set.binary_search_by(|m| m.account.cmp(who))
+	}
+
 	/// `who`'s membership, if it is in the set.
 	fn member(who: &T::AccountId) -> Option<Member<T::AccountId>> {
 		let set = Validators::<T>::get();
-		set.binary_search_by(|m| m.account.cmp(who)).ok().and_then(|i| set.get(i).cloned())
+		Self::find(&set, who).ok().and_then(|i| set.get(i).cloned())
 	}
 
 	/// Checks the pallet's invariants.
@@ -500,12 +510,12 @@ impl<T: Config, O: Offence<IdentificationTuple<T>>>
 	/// member is a duplicate (or stale).
 	fn report_offence(_reporters: Vec<T::AccountId>, offence: O) -> Result<(), OffenceError> {
 		let offence_session = offence.session_index();
-		let inactive_from = pallet_session::CurrentIndex::<T>::get().saturating_add(2);
+		let inactive_from = Self::first_unplanned_session();
 		let minimum = MinimumValidators::<T>::get();
 		let mut concerned = false;
 		for (offender, _) in offence.offenders() {
 			let outcome = Validators::<T>::mutate(|set| {
-				let pos = set.binary_search_by(|m| m.account.cmp(&offender)).ok()?;
+				let pos = Self::find(set, &offender).ok()?;
 				let at_minimum = set.len() as u32 <= minimum;
 				let member = set.get_mut(pos)?;
 				if member.added_in > offence_session || member.offence_in.is_some() {
