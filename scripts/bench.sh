@@ -1,5 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks the runtime's pallets and regenerates their weights: `scripts/bench.sh [pallet ...]`.
+# Benchmarks the runtime's pallets and regenerates their weights: `scripts/bench.sh [pallet ...]`;
+# then the chain under load: `scripts/bench.sh agent [depin-agent bench options]` alone, or both
+# with no argument.
+#
+# Load (`agent`): builds depin-node and depin-agent (the workspace's release build) and runs
+# `depin-agent bench --node depin-node`: peaks of transfers and coverage reports, then 10 minutes
+# of coverage at 110 reports/s; writes bench/results.json and docs/PERFORMANCE.md. Run it on an
+# otherwise idle machine: node and load generator share its cores.
 #
 # - Builds depin-runtime with `runtime-benchmarks` in its own target directory
 #   ($HOME/.cache/depin-bench-target), so that a benchmarking wasm can never end up in the node.
@@ -11,6 +18,20 @@
 . "$(dirname "$0")/lib/prereqs.sh"
 ensure_prereqs
 cd "$REPO_ROOT"
+
+run_agent_bench() {
+	log "building depin-node and depin-agent"
+	cargo build --release --locked --workspace --bins
+	log "load benchmark (about 20 minutes)"
+	"$CARGO_TARGET_DIR/release/depin-agent" bench --node "$NODE_BIN" --json bench/results.json \
+		--doc docs/PERFORMANCE.md "$@"
+}
+if [ "${1:-}" = agent ]; then
+	shift
+	run_agent_bench "$@"
+	exit 0
+fi
+both=$([ $# -eq 0 ] && echo yes || echo no)
 
 OMNI_VERSION=0.28.0
 STEPS="${STEPS:-50}"
@@ -60,3 +81,5 @@ done
 
 python3 scripts/bench/compare.py "$OUT_JSON" docs/benchmarks.md
 log "wrote docs/benchmarks.md"
+[ "$both" = yes ] && run_agent_bench
+exit 0

@@ -3,7 +3,9 @@
 #
 # 1. One `cargo test --release --workspace` builds the node and runs the unit, runtime and node
 #    integration tests on that same release build (no second profile, no per-package rebuilds).
-# 2. The polkadot.js suite (e2e/, node's built-in test runner) against a fresh `depin-node --dev`.
+# 2. The polkadot.js suite (e2e/, node's built-in test runner) against a fresh `depin-node --dev`,
+#    then the depin-agent's live test (agent/tests/live.rs: keys, registration, two coverage
+#    rounds among four hotspots, a claim, its errors) against the same node.
 # 3. The zombienet scenarios (zombienet/tests, its own workspace and lock) on the same node binary
 #    and target directory.
 # Each part runs even when an earlier one fails; the exit status is non-zero if any failed.
@@ -55,6 +57,16 @@ else
 		fail=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$js_log" | tail -1)
 		js_line="JS suite: ${pass:-0} passed, ${fail:-?} failed, $(( $(date +%s) - js_start )) s"
 		[ "$js_status" -eq 0 ] || failed+=("JS suite")
+		agent_start=$(date +%s)
+		agent_log="$node_dir/agent.log"
+		set +e
+		DEPIN_URL="ws://127.0.0.1:$rpc_port" cargo test --release --locked --workspace --test live \
+			-- --ignored --nocapture 2>&1 | tee "$agent_log"
+		agent_status=${PIPESTATUS[0]}
+		set -e
+		agent_result="$(grep -E '^test result:' "$agent_log" | tail -1)"
+		agent_line="agent live test: exit $agent_status, $(( $(date +%s) - agent_start )) s (${agent_result:-no result})"
+		[ "$agent_status" -eq 0 ] || failed+=("agent live test")
 	else
 		js_line="JS suite: the dev node did not answer on $rpc_port (log: $node_dir/node.log)"
 		tail -5 "$node_dir/node.log" >&2
@@ -64,7 +76,7 @@ else
 	trap - EXIT
 	[ "${#failed[@]}" -gt 0 ] && echo "dev node log kept at $node_dir/node.log" || rm -rf "$node_dir"
 fi
-summary+=("$js_line")
+summary+=("$js_line" "${agent_line:-agent live test: not run}")
 
 # -- 3. zombienet ----------------------------------------------------------------------------
 zn_start=$(date +%s)

@@ -28,6 +28,9 @@ pub const DPN: u128 = 1_000_000_000_000;
 /// How long a transaction signed by the agent stays valid, in blocks.
 pub const MORTALITY: u64 = 64;
 
+/// How long pre-signed transactions stay valid, in blocks (a benchmark signs ahead).
+pub const BENCH_MORTALITY: u64 = 1024;
+
 /// A connected node.
 #[derive(Clone)]
 pub struct Chain {
@@ -110,9 +113,21 @@ impl Chain {
 
 	/// Signs `call` with `signer` (nonce from the pool, mortal from the finalized block), submits
 	/// it and waits until it is in a block; a failed dispatch is an error naming the module error.
+	/// Another program signing with the same key at the same moment can take the nonce first:
+	/// the pool then refuses ours as a replacement of too low a priority, and it is signed again
+	/// with the next nonce (three tries).
 	pub async fn submit<C: Payload>(&self, call: &C, signer: &Key) -> Result<Included> {
-		let nonce = self.next_nonce(&signer.account()).await?;
-		self.submit_with_nonce(call, signer, nonce).await
+		let mut tries = 0;
+		loop {
+			let nonce = self.next_nonce(&signer.account()).await?;
+			match self.submit_with_nonce(call, signer, nonce).await {
+				Err(e) if tries < 2 && is_nonce_race(&e) => {
+					tries += 1;
+					tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+				}
+				other => return other,
+			}
+		}
 	}
 
 	/// [`Self::submit`] with a given nonce (for several transactions of one signer at once).
@@ -134,6 +149,11 @@ impl Chain {
 					let events = inb.wait_for_success().await.map_err(|e| failed(&what, e))?;
 					return Ok(Included { block, events });
 				}
+				TransactionStatus::Invalid { message } if message.contains("pay") => bail!(
+					"{what} refused by the transaction pool: {message}. A device report is free \
+					 only when it passes the pallet's checks (a device holds no DPN to pay for one \
+					 that does not); an account needs DPN for everything else"
+				),
 				TransactionStatus::Invalid { message } => {
 					bail!("{what} refused by the transaction pool: {message}")
 				}
@@ -147,6 +167,33 @@ impl Chain {
 		bail!("{what}: the node stopped reporting the transaction's progress")
 	}
 
+	/// [`Self::submit_with_nonce`] taking its arguments by value (for futures kept in a list).
+	pub async fn submit_with_nonce_owned<C: Payload>(
+		&self,
+		call: C,
+		signer: Key,
+		nonce: u64,
+	) -> Result<Included> {
+		self.submit_with_nonce(&call, &signer, nonce).await
+	}
+
+	/// The bytes of `call` signed by `signer` with `nonce`, mortal from block `at` (offline: no
+	/// RPC, for signing many transactions fast).
+	pub fn sign_at<C: Payload>(
+		&self,
+		at: &AtBlock,
+		call: &C,
+		signer: &Key,
+		nonce: u64,
+	) -> Result<Vec<u8>> {
+		let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
+			.nonce(nonce)
+			.mortal_from_unchecked(BENCH_MORTALITY, at.block_number(), at.block_hash())
+			.build();
+		let mut signable = at.tx().create_signable_offline(call, params)?;
+		Ok(signable.sign(signer)?.into_encoded())
+	}
+
 	/// The bytes of `call` signed by `signer` with `nonce`, mortal from the finalized block.
 	pub async fn sign<C: Payload>(&self, call: &C, signer: &Key, nonce: u64) -> Result<Vec<u8>> {
 		let at = self.client.at_current_block().await?;
@@ -157,6 +204,12 @@ impl Chain {
 		let mut signable = at.tx().create_signable_offline(call, params)?;
 		Ok(signable.sign(signer)?.into_encoded())
 	}
+}
+
+/// Whether the pool refused a transaction because another one took its nonce.
+fn is_nonce_race(e: &anyhow::Error) -> bool {
+	let t = format!("{e:#}");
+	t.contains("priority of the transaction is too low") || t.contains("Transaction is outdated")
 }
 
 /// An error for a transaction the node refused at submission.

@@ -13,9 +13,15 @@
 )]
 pub mod depin {}
 
+pub mod bench;
 pub mod chain;
 pub mod coverage;
+pub mod energy;
+pub mod fleet;
 pub mod keys;
+pub mod monitor;
 pub mod ops;
 pub mod proofs;
 pub mod radio;
+pub mod simulate;
+pub mod storage;

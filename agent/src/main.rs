@@ -4,9 +4,9 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use depin_agent::{
 	chain::{parse_dpn, Chain},
-	coverage,
+	coverage, energy,
 	keys::{self, Key, Scheme},
-	ops,
+	ops, simulate, storage,
 };
 use std::path::PathBuf;
 
@@ -95,6 +95,61 @@ enum Command {
 	/// Proof of coverage.
 	#[command(subcommand)]
 	Coverage(CoverageCmd),
+	/// Storage deals: commit, ask, propose, accept, serve, settle.
+	#[command(subcommand)]
+	Storage(StorageCmd),
+	/// Energy settlement: register a meter, submit readings, settle, preview a bill.
+	#[command(subcommand)]
+	Energy(EnergyCmd),
+	/// A simulated fleet on a dev chain: honest devices and cheaters, and what the chain made of
+	/// each report.
+	Simulate {
+		/// Hotspots in the fleet.
+		#[arg(long, default_value_t = 40)]
+		hotspots: usize,
+		/// Storage nodes (each with a deal from a client).
+		#[arg(long, default_value_t = 4)]
+		storage: usize,
+		/// Energy meters (in the dev zone 0).
+		#[arg(long, default_value_t = 4)]
+		meters: usize,
+		/// Share of cheating devices, percent.
+		#[arg(long, default_value_t = 25)]
+		cheaters: u32,
+		/// Coverage rounds (epochs).
+		#[arg(long, default_value_t = 3)]
+		rounds: u32,
+		/// Seed of the fleet's randomness.
+		#[arg(long, default_value_t = 1)]
+		seed: u64,
+	},
+	/// Load benchmark: peak transfers and coverage reports, then a sustained coverage run.
+	Bench {
+		/// Start this depin-node binary on a bench chain (else use --url as it is).
+		#[arg(long)]
+		node: Option<PathBuf>,
+		/// Hotspots in the fleet.
+		#[arg(long, default_value_t = 5000)]
+		hotspots: usize,
+		/// Transfers in the peak batch (witness reports: --witnesses per hotspot's beacon).
+		#[arg(long, default_value_t = 15000)]
+		peak: usize,
+		/// Target coverage reports per second in the sustained run (Helium: 110).
+		#[arg(long, default_value_t = 120.0)]
+		rate: f64,
+		/// Witness reports per beacon in the sustained run.
+		#[arg(long, default_value_t = 5)]
+		witnesses: usize,
+		/// Seconds of the sustained run (0: peaks only).
+		#[arg(long, default_value_t = 600)]
+		duration: u64,
+		/// Where to write the results.
+		#[arg(long, default_value = "bench/results.json")]
+		json: PathBuf,
+		/// Where to write the report.
+		#[arg(long, default_value = "docs/PERFORMANCE.md")]
+		doc: PathBuf,
+	},
 }
 
 #[derive(Subcommand)]
@@ -112,6 +167,112 @@ enum KeyCmd {
 		file: PathBuf,
 		#[arg(long)]
 		show_secret: bool,
+	},
+}
+
+#[derive(Subcommand)]
+enum StorageCmd {
+	/// Prints a file's Merkle root and size (streamed).
+	Commit { file: PathBuf },
+	/// Publishes a storage node's ask (by its owner).
+	Ask {
+		#[arg(long)]
+		owner: String,
+		#[arg(long)]
+		device: String,
+		/// Planck per byte and period.
+		#[arg(long)]
+		price: u128,
+		#[arg(long, default_value_t = 1)]
+		min_periods: u32,
+		#[arg(long, default_value_t = 100)]
+		max_periods: u32,
+		/// Bytes it offers.
+		#[arg(long)]
+		capacity: u64,
+	},
+	/// Proposes a deal for a file to a storage node (by the client, who pays).
+	Propose {
+		#[arg(long)]
+		client: String,
+		#[arg(long)]
+		provider: String,
+		file: PathBuf,
+		#[arg(long, default_value_t = 1)]
+		periods: u32,
+		/// Planck per byte and period.
+		#[arg(long)]
+		price: u128,
+		/// Collateral asked of the provider, DPN.
+		#[arg(long, default_value = "1")]
+		collateral: String,
+	},
+	/// Accepts a deal (by the storage node's owner).
+	Accept {
+		#[arg(long)]
+		owner: String,
+		#[arg(long)]
+		deal: u64,
+	},
+	/// Serves a file for a deal: proves every period; settles at the end with --owner.
+	Serve {
+		file: PathBuf,
+		#[arg(long)]
+		deal: u64,
+		/// The storage node's key file.
+		#[arg(long)]
+		device: PathBuf,
+		/// The node's owner, to settle once the deal ends.
+		#[arg(long)]
+		owner: Option<String>,
+	},
+	/// Settles a deal (its provider's owner or its client).
+	Settle {
+		#[arg(long)]
+		signer: String,
+		#[arg(long)]
+		deal: u64,
+	},
+}
+
+#[derive(Subcommand)]
+enum EnergyCmd {
+	/// Registers an energy meter in a zone (by its owner; the deposit is held).
+	Register {
+		#[arg(long)]
+		owner: String,
+		#[arg(long)]
+		device: String,
+		#[arg(long, default_value_t = 0)]
+		zone: u32,
+		/// Rated power, W.
+		#[arg(long)]
+		capacity_w: u32,
+	},
+	/// Submits cumulative registers from a CSV (`interval,produced_wh,consumed_wh`), each in its
+	/// interval's reading window, signed by the meter (free when valid).
+	Meter {
+		/// The meter's key file.
+		#[arg(long)]
+		device: PathBuf,
+		#[arg(long)]
+		csv: PathBuf,
+	},
+	/// Settles a meter's reading of a final interval (anyone may).
+	Settle {
+		#[arg(long)]
+		signer: String,
+		#[arg(long)]
+		meter: String,
+		#[arg(long)]
+		interval: u32,
+	},
+	/// Previews a meter's bill with the pallet's public formula, checked against the chain.
+	Bill {
+		#[arg(long)]
+		meter: String,
+		#[arg(long)]
+		interval: u32,
 	},
 }
 
@@ -215,6 +376,105 @@ async fn run(cli: Cli) -> Result<()> {
 				"done: {} beacons, {} witness reports, {} reveals, {} beaconer points",
 				r.beacons, r.witnesses, r.reveals, r.beacon_points
 			);
+		}
+		Command::Storage(StorageCmd::Commit { file }) => {
+			let (root, size) = storage::commit(file)?;
+			println!("root 0x{}\nsize {size}", hex::encode(root));
+		}
+		Command::Storage(StorageCmd::Ask {
+			owner,
+			device,
+			price,
+			min_periods,
+			max_periods,
+			capacity,
+		}) => {
+			let (owner, device) = (Key::from_arg(owner)?, keys::account_arg(device)?);
+			storage::set_ask(
+				&connect(&cli).await?,
+				&owner,
+				device,
+				(*price, *min_periods, *max_periods, *capacity),
+			)
+			.await?;
+		}
+		Command::Storage(StorageCmd::Propose {
+			client,
+			provider,
+			file,
+			periods,
+			price,
+			collateral,
+		}) => {
+			let (client, provider, collateral) =
+				(Key::from_arg(client)?, keys::account_arg(provider)?, parse_dpn(collateral)?);
+			storage::propose(
+				&connect(&cli).await?,
+				&client,
+				provider,
+				file,
+				*periods,
+				*price,
+				collateral,
+			)
+			.await?;
+		}
+		Command::Storage(StorageCmd::Accept { owner, deal }) => {
+			storage::accept(&connect(&cli).await?, &Key::from_arg(owner)?, *deal).await?;
+		}
+		Command::Storage(StorageCmd::Serve { file, deal, device, owner }) => {
+			let device = Key::load(device)?;
+			let owner = owner.as_deref().map(Key::from_arg).transpose()?;
+			storage::serve(&connect(&cli).await?, &device, file, *deal, owner.as_ref()).await?;
+		}
+		Command::Storage(StorageCmd::Settle { signer, deal }) => {
+			storage::settle(&connect(&cli).await?, &Key::from_arg(signer)?, *deal).await?;
+		}
+		Command::Energy(EnergyCmd::Register { owner, device, zone, capacity_w }) => {
+			let (owner, device) = (Key::from_arg(owner)?, keys::account_arg(device)?);
+			energy::register(&connect(&cli).await?, &owner, device, *zone, *capacity_w).await?;
+		}
+		Command::Energy(EnergyCmd::Meter { device, csv }) => {
+			energy::meter(&connect(&cli).await?, &Key::load(device)?, csv).await?;
+		}
+		Command::Energy(EnergyCmd::Settle { signer, meter, interval }) => {
+			let (signer, meter) = (Key::from_arg(signer)?, keys::account_arg(meter)?);
+			energy::settle(&connect(&cli).await?, &signer, meter, *interval).await?;
+		}
+		Command::Energy(EnergyCmd::Bill { meter, interval }) => {
+			energy::bill(&connect(&cli).await?, keys::account_arg(meter)?, *interval).await?;
+		}
+		Command::Simulate { hotspots, storage, meters, cheaters, rounds, seed } => {
+			let opts = simulate::Options {
+				hotspots: *hotspots,
+				storage: *storage,
+				meters: *meters,
+				cheaters: *cheaters,
+				rounds: *rounds,
+				seed: *seed,
+			};
+			simulate::run(&connect(&cli).await?, opts).await?;
+		}
+		Command::Bench { node, hotspots, peak, rate, witnesses, duration, json, doc } => {
+			let opts = depin_agent::bench::Options {
+				node: node.clone(),
+				url: cli.url.clone().unwrap_or_else(|| "ws://127.0.0.1:9944".into()),
+				hotspots: *hotspots,
+				peak: *peak,
+				rate: *rate,
+				witnesses: *witnesses,
+				duration: *duration,
+				json: json.clone(),
+				doc: doc.clone(),
+			};
+			let results = depin_agent::bench::run(opts).await?;
+			if let Some(dir) = json.parent().filter(|d| !d.as_os_str().is_empty()) {
+				std::fs::create_dir_all(dir)?;
+			}
+			std::fs::write(json, serde_json::to_vec_pretty(&results)?)?;
+			let command: Vec<String> = std::env::args().collect();
+			std::fs::write(doc, depin_agent::bench::markdown(&results, &command.join(" ")))?;
+			println!("wrote {} and {}", json.display(), doc.display());
 		}
 	}
 	Ok(())

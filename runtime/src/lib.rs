@@ -22,6 +22,7 @@ mod benchmarks;
 pub mod configs;
 pub mod constants;
 pub mod depin_api;
+pub mod feeless;
 pub mod genesis_config_presets;
 pub mod weights;
 
@@ -33,6 +34,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 pub use constants::{currency::*, time::*};
+pub use feeless::ChargeUnlessFeeless;
 pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
@@ -86,7 +88,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -102,8 +104,9 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 
 /// The transaction extensions: only the standard ones, so that polkadot.js and every other
 /// Substrate wallet sign transactions from metadata alone. The payment extension is wrapped in
-/// `SkipCheckIfFeeless`, which is invisible to wallets (same identifier, same encoding) and lets
-/// valid device reports (calls marked `feeless_if`) through without a fee. `CheckMetadataHash`
+/// `SkipCheckIfFeeless` (through [`feeless::ChargeUnlessFeeless`], which refunds the payment's weight
+/// when it is skipped), invisible to wallets (same identifier, same encoding), which lets valid
+/// device reports (calls marked `feeless_if`) through without a fee. `CheckMetadataHash`
 /// lets hardware wallets and offline signers verify the metadata they decode a call with (mode
 /// `Enabled`, in a runtime built with the `metadata-hash` feature); wallets that do not use it
 /// sign with mode `Disabled`, as polkadot.js does by default.
@@ -115,10 +118,7 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_skip_feeless_payment::SkipCheckIfFeeless<
-		Runtime,
-		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	>,
+	feeless::ChargeUnlessFeeless,
 	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 );
 

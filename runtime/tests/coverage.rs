@@ -143,3 +143,62 @@ fn a_device_without_registration_cannot_sign_at_all() {
 		);
 	});
 }
+
+/// The normal class's weight used in this block so far.
+fn normal_weight() -> u64 {
+	System::block_weight().get(frame_support::dispatch::DispatchClass::Normal).ref_time()
+}
+
+#[test]
+fn a_free_report_is_not_charged_the_payment_it_skipped_and_a_paid_call_is() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_transaction_payment::WeightInfo as _;
+	use sp_runtime::traits::TransactionExtension;
+	externalities(genesis_config_presets::development_config_genesis()).execute_with(|| {
+		start_block(1);
+		let key = device_key("weights");
+		register_hotspot(Sr25519Keyring::Alice, &key, HERE);
+		let payment =
+			<Runtime as pallet_transaction_payment::Config>::WeightInfo::charge_transaction_payment()
+				.ref_time();
+		assert!(payment > 0);
+
+		// A valid beacon: charged its call, the base and the extensions, less the payment.
+		let beacon = signed(&key, beacon_call(&[3; 32], FREQ));
+		let call = beacon.function.clone();
+		let extensions =
+			beacon.clone().preamble.to_signed().expect("signed").2.weight(&call).ref_time();
+		let full = call.get_dispatch_info().call_weight.ref_time()
+			+ <Runtime as frame_system::Config>::BlockWeights::get()
+				.get(frame_support::dispatch::DispatchClass::Normal)
+				.base_extrinsic
+				.ref_time()
+			+ extensions;
+		let before = normal_weight();
+		assert_ok!(Executive::apply_extrinsic(beacon).expect("applied"));
+		assert_eq!(normal_weight() - before, full - payment);
+
+		// A paid transfer is charged the payment it ran.
+		let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Sr25519Keyring::Charlie.to_account_id().into(),
+			value: 1_000_000_000_000,
+		});
+		let xt = signed(&Sr25519Keyring::Alice.pair(), transfer);
+		let call = xt.function.clone();
+		let extensions =
+			xt.clone().preamble.to_signed().expect("signed").2.weight(&call).ref_time();
+		let full = call.get_dispatch_info().call_weight.ref_time()
+			+ <Runtime as frame_system::Config>::BlockWeights::get()
+				.get(frame_support::dispatch::DispatchClass::Normal)
+				.base_extrinsic
+				.ref_time()
+			+ extensions;
+		let before = normal_weight();
+		assert_ok!(Executive::apply_extrinsic(xt).expect("applied"));
+		// Its extensions may refund their own unspent weight (none here beyond the payment's
+		// actual cost), never the payment as a whole.
+		let used = normal_weight() - before;
+		assert!(used > full - payment, "charged {used} of {full}");
+		assert!(used <= full);
+	});
+}

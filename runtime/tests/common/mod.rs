@@ -37,7 +37,7 @@ pub fn signed(key: &sr25519::Pair, call: RuntimeCall) -> UncheckedExtrinsic {
 		frame_system::CheckEra::from(Era::Immortal),
 		frame_system::CheckNonce::from(System::account_nonce(&who)),
 		frame_system::CheckWeight::new(),
-		pallet_skip_feeless_payment::SkipCheckIfFeeless::from(
+		depin_runtime::ChargeUnlessFeeless::from(
 			pallet_transaction_payment::ChargeTransactionPayment::from(0),
 		),
 		frame_metadata_hash_extension::CheckMetadataHash::new(false),
