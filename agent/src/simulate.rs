@@ -150,7 +150,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 		chain,
 		&alice,
 		&meters.iter().map(|d| d.key.account()).collect::<Vec<_>>(),
-		20 * DPN,
+		DPN,
 	)
 	.await?;
 	pb.set_message("registering");
@@ -201,7 +201,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 			)
 			.await?;
 		chain
-			.submit(&depin::tx().energy_settlement().fund_escrow(d.key.account(), 10 * DPN), &d.key)
+			.submit(&depin::tx().energy_settlement().fund_escrow(d.key.account(), 10 * DPN), &d.owner)
 			.await?;
 	}
 	let mut meter_nonce: Vec<u64> = Vec::new();
