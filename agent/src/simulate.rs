@@ -146,13 +146,8 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 	let mut devs: Vec<AccountId32> = hotspots.iter().map(|h| h.device.account()).collect();
 	devs.extend(storage.iter().map(|d| d.key.account()));
 	fleet::fund(chain, &alice, &devs, DPN).await?;
-	fleet::fund(
-		chain,
-		&alice,
-		&meters.iter().map(|d| d.key.account()).collect::<Vec<_>>(),
-		DPN,
-	)
-	.await?;
+	fleet::fund(chain, &alice, &meters.iter().map(|d| d.key.account()).collect::<Vec<_>>(), DPN)
+		.await?;
 	pb.set_message("registering");
 	fleet::register_hotspots(chain, &hotspots, radio::GAIN_DDBI).await?;
 	register_devices(chain, &storage, DeviceKind::StorageNode).await?;
@@ -201,7 +196,10 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 			)
 			.await?;
 		chain
-			.submit(&depin::tx().energy_settlement().fund_escrow(d.key.account(), 10 * DPN), &d.owner)
+			.submit(
+				&depin::tx().energy_settlement().fund_escrow(d.key.account(), 10 * DPN),
+				&d.owner,
+			)
 			.await?;
 	}
 	let mut meter_nonce: Vec<u64> = Vec::new();
