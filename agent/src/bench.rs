@@ -241,8 +241,7 @@ pub async fn run(opts: Options) -> Result<Results> {
 	let mut txs = vec![];
 	for i in 0..opts.peak {
 		let s = &senders[i % senders.len()];
-		let call =
-			depin::tx().balances().transfer_keep_alive(MultiAddress::Id(bob.clone()), DPN / 100);
+		let call = depin::tx().balances().transfer_keep_alive(MultiAddress::Id(bob), DPN / 100);
 		let tx = chain.sign_at(&at, &call, s, (i / senders.len()) as u64)?;
 		tags.tag(&tx, Kind::Transfer, i);
 		txs.push(tx);

@@ -106,6 +106,17 @@ impl Chain {
 		Ok(header.number)
 	}
 
+	/// Waits until the best block is another than `last` (polling twice a second); returns it.
+	pub async fn next_best(&self, last: u64) -> Result<u64> {
+		loop {
+			let best = self.best_number().await?;
+			if best != last {
+				return Ok(best);
+			}
+			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+		}
+	}
+
 	/// The next nonce of `who`, counting its transactions in the pool.
 	pub async fn next_nonce(&self, who: &AccountId32) -> Result<u64> {
 		Ok(self.rpc.system_account_next_index(who).await?)

@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use std::{
 	collections::HashSet,
 	path::{Path, PathBuf},
-	time::Duration,
 };
 use subxt::utils::H256;
 
@@ -101,15 +100,14 @@ pub async fn run(chain: &Chain, device: &Key, opts: &RunOptions) -> Result<RunRe
 	let me = device.account();
 	let at = chain.at_best().await?;
 	let apis = at.runtime_apis();
-	let Some(record) = apis.call(depin::runtime_apis().depin_api().device(me.clone())).await?
-	else {
+	let Some(record) = apis.call(depin::runtime_apis().depin_api().device(me)).await? else {
 		bail!(
 			"{} is not a registered device: register it first (depin-agent register)",
 			device.address()
 		);
 	};
 	let info = apis
-		.call(depin::runtime_apis().depin_api().coverage(me.clone()))
+		.call(depin::runtime_apis().depin_api().coverage(me))
 		.await?
 		.context("the device is not a hotspot")?;
 	let gain = match (&info.hotspot.radio, info.radio_valid) {
@@ -134,16 +132,12 @@ pub async fn run(chain: &Chain, device: &Key, opts: &RunOptions) -> Result<RunRe
 	let mut idle_since = chain.best_number().await?;
 	let mut rng = rand::thread_rng();
 	loop {
-		let best = chain.best_number().await?;
-		if best == last_block {
-			tokio::time::sleep(Duration::from_millis(500)).await;
-			continue;
-		}
+		let best = chain.next_best(last_block).await?;
 		last_block = best;
 		let at = chain.at_best().await?;
 		let apis = at.runtime_apis();
 		let epoch = apis.call(depin::runtime_apis().rewards_api().epoch_info()).await?;
-		let cov = apis.call(depin::runtime_apis().depin_api().coverage(me.clone())).await?;
+		let cov = apis.call(depin::runtime_apis().depin_api().coverage(me)).await?;
 
 		// Reveal our beacon once its witness window is over (the next block is past it).
 		if let Some((payload, witness_until, reveal_until)) = open {
@@ -151,7 +145,7 @@ pub async fn run(chain: &Chain, device: &Key, opts: &RunOptions) -> Result<RunRe
 				println!("beacon of block {witness_until} expired unrevealed");
 				open = None;
 			} else if best + 1 > witness_until {
-				let call = depin::tx().proof_of_coverage().reveal_beacon(me.clone(), payload);
+				let call = depin::tx().proof_of_coverage().reveal_beacon(me, payload);
 				let done = chain.submit(&call, device).await?;
 				let r = done
 					.events

@@ -9,7 +9,7 @@ use crate::{
 };
 use anyhow::{bail, Context, Result};
 use depin_primitives::energy::{self, Flow, Tariffs};
-use std::{path::Path, time::Duration};
+use std::path::Path;
 use subxt::utils::AccountId32;
 
 /// One row of a meter's CSV: optional interval, cumulative Wh produced and consumed.
@@ -67,7 +67,7 @@ pub async fn register(
 	zone: u32,
 	capacity_w: u32,
 ) -> Result<()> {
-	let call = depin::tx().energy_settlement().register_meter(device.clone(), zone, capacity_w);
+	let call = depin::tx().energy_settlement().register_meter(device, zone, capacity_w);
 	chain.submit(&call, owner).await?;
 	println!("meter {} registered in zone {zone}, {capacity_w} W", address_of(&device.0));
 	Ok(())
@@ -82,7 +82,7 @@ pub async fn meter(chain: &Chain, device: &Key, csv: &Path) -> Result<()> {
 	let at = chain.at_best().await?;
 	let status = at
 		.runtime_apis()
-		.call(depin::runtime_apis().depin_api().energy_meter(me.clone()))
+		.call(depin::runtime_apis().depin_api().energy_meter(me))
 		.await?
 		.with_context(|| {
 			format!(
@@ -100,11 +100,7 @@ pub async fn meter(chain: &Chain, device: &Key, csv: &Path) -> Result<()> {
 	let mut last_interval: Option<u32> = None;
 	let mut last = 0;
 	while next_row < rows.len() {
-		let best = chain.best_number().await?;
-		if best == last {
-			tokio::time::sleep(Duration::from_millis(500)).await;
-			continue;
-		}
+		let best = chain.next_best(last).await?;
 		last = best;
 		let at = chain.at_best().await?;
 		let z = at
@@ -120,7 +116,7 @@ pub async fn meter(chain: &Chain, device: &Key, csv: &Path) -> Result<()> {
 		// cannot read that one).
 		let status = at
 			.runtime_apis()
-			.call(depin::runtime_apis().depin_api().energy_meter(me.clone()))
+			.call(depin::runtime_apis().depin_api().energy_meter(me))
 			.await?
 			.context("the meter was deregistered")?;
 		if k < status.next {
@@ -152,8 +148,7 @@ pub async fn meter(chain: &Chain, device: &Key, csv: &Path) -> Result<()> {
 
 /// Settles `meter`'s reading of `interval` (anyone may).
 pub async fn settle(chain: &Chain, who: &Key, meter: AccountId32, interval: u32) -> Result<()> {
-	let done =
-		chain.submit(&depin::tx().energy_settlement().settle(meter.clone(), interval), who).await?;
+	let done = chain.submit(&depin::tx().energy_settlement().settle(meter, interval), who).await?;
 	let ev = done
 		.events
 		.find_first::<depin::energy_settlement::events::Settled>()
@@ -173,11 +168,11 @@ pub async fn bill(chain: &Chain, meter: AccountId32, interval: u32) -> Result<en
 	let at = chain.at_best().await?;
 	let apis = at.runtime_apis();
 	let status = apis
-		.call(depin::runtime_apis().depin_api().energy_meter(meter.clone()))
+		.call(depin::runtime_apis().depin_api().energy_meter(meter))
 		.await?
 		.with_context(|| format!("{} is not a registered meter", address_of(&meter.0)))?;
 	let preview = apis
-		.call(depin::runtime_apis().depin_api().energy_bill(meter.clone(), interval))
+		.call(depin::runtime_apis().depin_api().energy_bill(meter, interval))
 		.await?
 		.with_context(|| format!("no unsettled reading of interval {interval}"))?;
 	let totals = apis

@@ -95,7 +95,7 @@ pub async fn fund(
 			.iter()
 			.map(|a| {
 				RuntimeCall::Balances(BalancesCall::transfer_keep_alive {
-					dest: MultiAddress::Id(a.clone()),
+					dest: MultiAddress::Id(*a),
 					value: amount,
 				})
 			})
@@ -133,21 +133,29 @@ pub async fn register_hotspots(chain: &Chain, fleet: &[Hotspot], gain_ddbi: u16)
 		let first = refused.into_iter().flatten().next().unwrap_or_default();
 		bail!("registration refused by the pool: {first}");
 	}
-	// Wait until the pool has included them all, then check every hotspot's radio.
-	for _ in 0..120 {
-		if pool_size(chain).await? == 0 {
-			break;
+	// Wait until every hotspot has its radio (other programs' transactions may share the pool).
+	let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
+	let mut next = 0;
+	while next < fleet.len() {
+		let at = chain.at_best().await?;
+		while next < fleet.len() {
+			let cov = at
+				.runtime_apis()
+				.call(depin::runtime_apis().depin_api().coverage(fleet[next].device.account()))
+				.await?;
+			if !cov.is_some_and(|c| c.radio_valid) {
+				break;
+			}
+			next += 1;
 		}
-		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-	}
-	let at = chain.at_best().await?;
-	for h in fleet {
-		let cov = at
-			.runtime_apis()
-			.call(depin::runtime_apis().depin_api().coverage(h.device.account()))
-			.await?;
-		if !cov.is_some_and(|c| c.radio_valid) {
-			bail!("hotspot {} has no radio after its registration", h.device.address());
+		if next < fleet.len() {
+			if std::time::Instant::now() > deadline {
+				bail!(
+					"hotspot {} has no radio 4 minutes after its registration",
+					fleet[next].device.address()
+				);
+			}
+			tokio::time::sleep(std::time::Duration::from_secs(2)).await;
 		}
 	}
 	Ok(())

@@ -27,8 +27,8 @@ pub enum Scheme {
 pub enum Key {
 	/// An sr25519 pair.
 	Sr(sr25519::Pair),
-	/// An ed25519 pair.
-	Ed(ed25519::Pair),
+	/// An ed25519 pair (boxed: its expanded secret is twice an sr25519 pair's size).
+	Ed(Box<ed25519::Pair>),
 }
 
 /// What a key file holds.
@@ -51,7 +51,7 @@ impl Key {
 	pub fn from_seed(scheme: Scheme, seed: &[u8; 32]) -> Key {
 		match scheme {
 			Scheme::Sr25519 => Key::Sr(sr25519::Pair::from_seed(seed)),
-			Scheme::Ed25519 => Key::Ed(ed25519::Pair::from_seed(seed)),
+			Scheme::Ed25519 => Key::Ed(Box::new(ed25519::Pair::from_seed(seed))),
 		}
 	}
 
@@ -62,10 +62,10 @@ impl Key {
 				sr25519::Pair::from_string(uri, None)
 					.map_err(|e| anyhow!("invalid secret URI {uri}: {e:?}"))?,
 			),
-			Scheme::Ed25519 => Key::Ed(
+			Scheme::Ed25519 => Key::Ed(Box::new(
 				ed25519::Pair::from_string(uri, None)
 					.map_err(|e| anyhow!("invalid secret URI {uri}: {e:?}"))?,
-			),
+			)),
 		})
 	}
 

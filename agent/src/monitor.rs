@@ -2,7 +2,10 @@
 //! transactions by kind (included and succeeded or failed, with the module error), the normal
 //! class's block weight, the finality lag, and the transaction pool's size.
 
-use crate::{chain::Chain, depin};
+use crate::{
+	chain::{Chain, Config},
+	depin,
+};
 use anyhow::Result;
 use serde::Serialize;
 use sp_crypto_hashing::blake2_256;
@@ -11,7 +14,10 @@ use std::{
 	sync::{Arc, Mutex},
 	time::Instant,
 };
-use subxt::{error::DispatchError, events::Phase};
+use subxt::{
+	error::DispatchError,
+	events::{DecodeAsEvent, Events, Phase},
+};
 use tokio::sync::mpsc;
 
 /// What a tagged transaction is.
@@ -26,6 +32,14 @@ pub enum Kind {
 	Witness,
 	/// A beacon's reveal.
 	Reveal,
+	/// A storage node's proof for a period.
+	StorageProof,
+	/// A deal's settlement.
+	Settlement,
+	/// A meter reading.
+	Reading,
+	/// A meter reading's settlement.
+	EnergySettle,
 }
 
 /// A tagged transaction seen in a block.
@@ -37,6 +51,23 @@ pub struct Seen {
 	pub index: usize,
 	/// `None` if it succeeded, else the module error (`Pallet.Error`).
 	pub error: Option<String>,
+	/// Its index in the block.
+	pub xt: u32,
+	/// The block's events.
+	pub events: Arc<Events<Config>>,
+}
+
+impl Seen {
+	/// This transaction's events of type `E`.
+	pub fn find<E: DecodeAsEvent>(&self) -> Vec<E> {
+		self.events
+			.iter()
+			.flatten()
+			.filter(|e| e.phase() == Phase::ApplyExtrinsic(self.xt))
+			.filter_map(|e| e.decode_fields_as::<E>())
+			.flatten()
+			.collect()
+	}
 }
 
 /// One best block.
@@ -60,7 +91,10 @@ pub struct BlockStat {
 
 /// Shared: tags of submitted transactions, and the blocks seen.
 #[derive(Clone, Default)]
-pub struct Tags(Arc<Mutex<HashMap<[u8; 32], (Kind, usize)>>>);
+pub struct Tags(Arc<Mutex<TagMap>>);
+
+/// Transaction hash → its kind and caller's index.
+type TagMap = HashMap<[u8; 32], (Kind, usize)>;
 
 impl Tags {
 	/// Tags a signed transaction (by the hash of its bytes).
@@ -131,7 +165,7 @@ async fn look(
 	let block =
 		chain.rpc.chain_get_block(Some(hash)).await?.ok_or_else(|| anyhow::anyhow!("no block"))?;
 	let at = chain.client.at_block(hash).await?;
-	let events = at.events().fetch().await?;
+	let events = Arc::new(at.events().fetch().await?);
 	let mut failed: HashMap<u32, String> = HashMap::new();
 	for ev in events.iter().flatten() {
 		if let Phase::ApplyExtrinsic(i) = ev.phase() {
@@ -161,7 +195,13 @@ async fn look(
 				} else {
 					e.0 += 1
 				}
-				seen.push(Seen { kind: *kind, index: *index, error });
+				seen.push(Seen {
+					kind: *kind,
+					index: *index,
+					error,
+					xt: i as u32,
+					events: events.clone(),
+				});
 			}
 		}
 	}

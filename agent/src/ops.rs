@@ -57,7 +57,7 @@ pub fn parse_cell(s: &str) -> Result<u64> {
 pub async fn registrations(chain: &Chain, device: &AccountId32) -> Result<u32> {
 	let at = chain.at_best().await?;
 	let addr = depin::storage().device_registry().registrations();
-	Ok(at.storage().fetch(addr, (device.clone(),)).await?.decode()?)
+	Ok(at.storage().fetch(addr, (*device,)).await?.decode()?)
 }
 
 /// Registers `device` for `owner`: builds the possession proof (and the maker's attestation).
@@ -105,7 +105,7 @@ pub async fn assert_location(
 	device: AccountId32,
 	location: u64,
 ) -> Result<()> {
-	let call = depin::tx().device_registry().assert_location(device.clone(), location);
+	let call = depin::tx().device_registry().assert_location(device, location);
 	chain.submit(&call, owner).await?;
 	println!("{} is now at cell 0x{location:016x}", address_of(&device.0));
 	Ok(())
@@ -118,7 +118,7 @@ pub async fn set_radio(
 	device: AccountId32,
 	gain_ddbi: u16,
 ) -> Result<()> {
-	let call = depin::tx().proof_of_coverage().set_radio(device.clone(), gain_ddbi);
+	let call = depin::tx().proof_of_coverage().set_radio(device, gain_ddbi);
 	chain.submit(&call, owner).await?;
 	println!("radio of {} set: gain {gain_ddbi} deci-dBi", address_of(&device.0));
 	Ok(())
@@ -135,7 +135,7 @@ pub async fn transfer(chain: &Chain, from: &Key, to: AccountId32, amount: u128) 
 			fmt_dpn(amount)
 		);
 	}
-	let call = depin::tx().balances().transfer_keep_alive(MultiAddress::Id(to.clone()), amount);
+	let call = depin::tx().balances().transfer_keep_alive(MultiAddress::Id(to), amount);
 	let done = chain.submit(&call, from).await?;
 	println!("sent {} to {} in block {:?}", fmt_dpn(amount), address_of(&to.0), done.block);
 	Ok(())
@@ -144,8 +144,7 @@ pub async fn transfer(chain: &Chain, from: &Key, to: AccountId32, amount: u128) 
 /// The free balance of `who`.
 pub async fn free_balance(chain: &Chain, who: &AccountId32) -> Result<u128> {
 	let at = chain.at_best().await?;
-	let info =
-		at.storage().fetch(depin::storage().system().account(), (who.clone(),)).await?.decode()?;
+	let info = at.storage().fetch(depin::storage().system().account(), (*who,)).await?.decode()?;
 	Ok(info.data.free)
 }
 
@@ -153,12 +152,11 @@ pub async fn free_balance(chain: &Chain, who: &AccountId32) -> Result<u128> {
 pub async fn status(chain: &Chain, device: AccountId32) -> Result<()> {
 	let at = chain.at_best().await?;
 	let apis = at.runtime_apis();
-	let record = apis.call(depin::runtime_apis().depin_api().device(device.clone())).await?;
+	let record = apis.call(depin::runtime_apis().depin_api().device(device)).await?;
 	let Some(d) = record else {
 		bail!("{} is not a registered device on this chain", address_of(&device.0));
 	};
-	let rewards =
-		apis.call(depin::runtime_apis().rewards_api().pending_rewards(device.clone())).await?;
+	let rewards = apis.call(depin::runtime_apis().rewards_api().pending_rewards(device)).await?;
 	let epoch = apis.call(depin::runtime_apis().rewards_api().epoch_info()).await?;
 	println!("device      {}", address_of(&device.0));
 	println!("owner       {}", address_of(&d.owner.0));
@@ -194,7 +192,7 @@ pub async fn status(chain: &Chain, device: AccountId32) -> Result<()> {
 /// Claims a device's rewards for its owner; prints what was paid.
 pub async fn claim(chain: &Chain, owner: &Key, device: AccountId32) -> Result<u128> {
 	let before = free_balance(chain, &owner.account()).await?;
-	let call = depin::tx().rewards().claim_rewards(device.clone());
+	let call = depin::tx().rewards().claim_rewards(device);
 	let done = chain.submit(&call, owner).await?;
 	let paid: u128 = done
 		.events

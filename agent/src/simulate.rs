@@ -16,13 +16,17 @@
 //! any block, and the reason is not visible).
 
 use crate::{
-	chain::{Chain, DPN},
+	chain::{AtBlock, Chain, DPN},
 	depin::{
-		self, proof_of_coverage::events as pev,
-		runtime_types::pallet_proof_of_coverage::types::Verdict,
+		self,
+		proof_of_coverage::events as pev,
+		runtime_types::{
+			pallet_energy_settlement::types::ReadingKind, pallet_proof_of_coverage::types::Verdict,
+		},
 	},
 	fleet,
 	keys::{Key, Scheme},
+	monitor::{self, Kind, Tags},
 	ops::rt_kind,
 	proofs, radio,
 };
@@ -31,7 +35,7 @@ use depin_primitives::{merkle, DeviceKind};
 use futures::future::join_all;
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::{seq::SliceRandom, Rng, SeedableRng};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use subxt::utils::{AccountId32, H256};
 
 /// Settings.
@@ -66,27 +70,6 @@ impl Tally {
 	fn add(&mut self, report: &str, outcome: &str, cheater: bool) {
 		*self.0.entry((report.into(), outcome.into(), cheater)).or_default() += 1;
 	}
-
-	fn outcome(r: &Result<crate::chain::Included>) -> String {
-		match r {
-			Ok(_) => "accepted".into(),
-			Err(e) => {
-				let t = format!("{e:#}");
-				// "<call> failed: Pallet.Error: doc" → "Pallet.Error"
-				t.split(" failed: ")
-					.nth(1)
-					.and_then(|s| s.split(':').next())
-					.map(str::to_string)
-					.unwrap_or_else(|| {
-						if t.contains("refused") {
-							"refused by the pool".into()
-						} else {
-							t
-						}
-					})
-			}
-		}
-	}
 }
 
 struct Device {
@@ -96,13 +79,44 @@ struct Device {
 	cheater: bool,
 }
 
-async fn nonce_submit<C: subxt::tx::Payload>(
-	chain: &Chain,
-	call: C,
-	key: Key,
-	nonce: u64,
-) -> Result<crate::chain::Included> {
-	chain.submit_with_nonce(&call, &key, nonce).await
+/// A call that can be signed offline at a block (object-safe, for lists of different calls).
+trait EncodeCall {
+	fn sign(&self, chain: &Chain, at: &AtBlock, key: &Key, nonce: u64) -> Result<Vec<u8>>;
+}
+
+impl<C: subxt::tx::Payload> EncodeCall for C {
+	fn sign(&self, chain: &Chain, at: &AtBlock, key: &Key, nonce: u64) -> Result<Vec<u8>> {
+		chain.sign_at(at, self, key, nonce)
+	}
+}
+
+/// The summary's name of a report kind.
+fn report_name(kind: Kind) -> &'static str {
+	match kind {
+		Kind::Transfer => "transfer",
+		Kind::Beacon => "beacon",
+		Kind::Witness => "witness",
+		Kind::Reveal => "reveal",
+		Kind::StorageProof => "storage proof",
+		Kind::Settlement => "storage settle",
+		Kind::Reading => "meter reading",
+		Kind::EnergySettle => "energy settle",
+	}
+}
+
+/// A short reason for a transaction the pool refused (from the node's JSON-RPC error).
+fn pool_reason(error: &str) -> String {
+	for (needle, reason) in [
+		("Inability to pay", "refused by the pool: cannot pay"),
+		("outdated", "refused by the pool: stale nonce"),
+		("priority is too low", "refused by the pool: nonce taken"),
+		("Custom error", "refused by the pool: pallet check"),
+	] {
+		if error.contains(needle) {
+			return reason.into();
+		}
+	}
+	"refused by the pool".into()
 }
 
 /// Runs the simulation and prints its summary.
@@ -154,7 +168,6 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 	register_devices(chain, &meters, DeviceKind::EnergyMeter).await?;
 
 	let mut tally = Tally::default();
-	let mut nonces: HashMap<usize, u64> = HashMap::new();
 	// Storage: an ask, a deal of two periods from Alice for a random file, accepted.
 	let mut deals: Vec<(usize, u64, Vec<u8>)> = vec![];
 	for (i, d) in storage.iter().enumerate() {
@@ -202,45 +215,143 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 			)
 			.await?;
 	}
-	let mut meter_nonce: Vec<u64> = Vec::new();
-	for d in &meters {
-		meter_nonce.push(chain.next_nonce(&d.key.account()).await?);
-	}
 	let mut registers = vec![(0u64, 0u64); meters.len()];
 
-	// The rounds, block by block.
+	// The rounds, block by block: every transaction is signed offline, submitted raw and tagged;
+	// what became of it is read from the block that holds it (no per-transaction watch).
+	let tags = Tags::default();
+	let (_monitor, mut rx) = monitor::start(chain.clone(), tags.clone()).await?;
+	let by_account: BTreeMap<AccountId32, usize> =
+		hotspots.iter().enumerate().map(|(i, h)| (h.device.account(), i)).collect();
+	let is_cheater = |kind: Kind, i: usize| match kind {
+		Kind::StorageProof | Kind::Settlement => storage[i].cheater,
+		Kind::Reading | Kind::EnergySettle => meters[i].cheater,
+		_ => cheat[i] != Cheat::Honest,
+	};
+	let signer = |kind: Kind, i: usize| -> (Key, AccountId32) {
+		match kind {
+			Kind::StorageProof => (storage[i].key.clone(), storage[i].key.account()),
+			Kind::Settlement => (storage[i].owner.clone(), storage[i].owner.account()),
+			Kind::Reading => (meters[i].key.clone(), meters[i].key.account()),
+			Kind::EnergySettle => (meters[i].owner.clone(), meters[i].owner.account()),
+			_ => (hotspots[i].device.clone(), hotspots[i].device.account()),
+		}
+	};
 	pb.set_length(u64::from(o.rounds));
 	pb.set_message("coverage rounds");
 	let epoch0 = epoch(chain).await?;
-	let mut open: HashMap<usize, ([u8; 32], u64)> = HashMap::new(); // beaconer -> payload, witness_until
+	// beaconer -> (payload, last block of its witness window; MAX until included)
+	let mut open: HashMap<usize, ([u8; 32], u64)> = HashMap::new();
 	let mut witnessed: HashSet<usize> = HashSet::new();
 	let mut proved: HashSet<(u64, u64)> = HashSet::new();
 	let mut read: HashSet<(usize, u32)> = HashSet::new();
 	let mut beaconed: HashMap<usize, u32> = HashMap::new();
-	let mut settled_deals: HashSet<u64> = HashSet::new();
-	let mut last = 0;
+	let mut settling: HashSet<u64> = HashSet::new();
+	let mut settled: HashSet<u64> = HashSet::new();
+	// Next nonce of each signer, kept here (every device signs only through this loop).
+	// Storage owners signed the asks and acceptances already: their nonces come from the node.
+	let mut nonces: BTreeMap<AccountId32, u64> = BTreeMap::new();
+	for d in storage.iter().chain(&meters) {
+		nonces.insert(d.owner.account(), chain.next_nonce(&d.owner.account()).await?);
+	}
+	// Meter readings accepted (not baselines) and not yet settled: (meter, interval).
+	let mut to_settle: BTreeSet<(usize, u32)> = BTreeSet::new();
+	let mut settling_energy: BTreeSet<(usize, u32)> = BTreeSet::new();
+	let mut outstanding = 0usize;
+	let mut last_progress = 0u64;
 	let eirp = radio::eirp_ddbm(radio::TX_POWER_DBM, radio::GAIN_DDBI);
 	loop {
-		let best = chain.best_number().await?;
-		if best == last {
-			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-			continue;
+		let Some((best, seen)) = rx.recv().await else {
+			anyhow::bail!("the block monitor stopped");
+		};
+		if last_progress == 0 || !seen.is_empty() {
+			last_progress = best;
 		}
-		last = best;
-		let e = epoch(chain).await?;
+		for s in &seen {
+			outstanding = outstanding.saturating_sub(1);
+			let cheater = is_cheater(s.kind, s.index);
+			let outcome = s.error.clone().unwrap_or_else(|| "accepted".into());
+			tally.add(report_name(s.kind), &outcome, cheater);
+			match (s.kind, &s.error) {
+				(Kind::Beacon, None) => {
+					if let Some(b) = s.find::<pev::BeaconSubmitted>().first() {
+						if let Some(o) = open.get_mut(&s.index) {
+							o.1 = u64::from(b.witness_until);
+						}
+					}
+				}
+				(Kind::Beacon, Some(_)) => {
+					open.remove(&s.index);
+				}
+				(Kind::Reveal, None) => {
+					for j in s.find::<pev::WitnessJudged>() {
+						let w = by_account.get(&j.witness).copied().unwrap_or(0);
+						let verdict = match j.verdict {
+							Verdict::Rewarded { .. } => "judged at reveal: Rewarded",
+							Verdict::NoReciprocity => "judged at reveal: NoReciprocity",
+							Verdict::HeardMismatch => "judged at reveal: HeardMismatch",
+							Verdict::Inactive => "judged at reveal: Inactive",
+						};
+						tally.add("witness", verdict, cheat[w] != Cheat::Honest);
+					}
+				}
+				(Kind::Reading, None) => {
+					for r in s.find::<depin::energy_settlement::events::ReadingAccepted>() {
+						if !matches!(r.kind, ReadingKind::Baseline) {
+							to_settle.insert((s.index, r.interval));
+						}
+					}
+				}
+				(Kind::EnergySettle, _) => {
+					let first = settling_energy.iter().find(|(m, _)| *m == s.index).copied();
+					settling_energy.remove(&first.unwrap_or_default());
+				}
+				(Kind::Settlement, None) => {
+					for d in s.find::<depin::storage_deals::events::DealSettled>() {
+						settled.insert(d.deal);
+						tally.add(
+							"storage deal",
+							if d.faults > 0 {
+								"settled with faults (penalty)"
+							} else {
+								"settled, fully paid"
+							},
+							cheater,
+						);
+					}
+				}
+				_ => {}
+			}
+		}
+		if outstanding > 0 && best > last_progress + 40 {
+			tally.add("(any)", "never included (40 blocks)", false);
+			eprintln!("simulate: {outstanding} transactions not included after 40 blocks");
+			break;
+		}
+		let at = chain.at_best().await?;
+		let e = at.runtime_apis().call(depin::runtime_apis().rewards_api().epoch_info()).await?;
+		let e = e.current_epoch;
 		let round = e.saturating_sub(epoch0);
 		pb.set_position(u64::from(round.min(o.rounds)));
 		let coverage_on = round < o.rounds;
-		let storage_on = deals.iter().any(|(_, id, _)| !settled_deals.contains(id));
-		if !coverage_on && open.is_empty() && !storage_on {
+		let storage_on = deals.iter().any(|(_, id, _)| !settled.contains(id));
+		if !coverage_on
+			&& open.is_empty()
+			&& !storage_on
+			&& to_settle.is_empty()
+			&& settling_energy.is_empty()
+			&& outstanding == 0
+		{
 			break;
 		}
-		let mut jobs = vec![];
-		let mut kinds = vec![];
-		let next = |i: usize, nonces: &mut HashMap<usize, u64>| {
-			let n = nonces.entry(i).or_insert(0);
-			*n += 1;
-			*n - 1
+		let mut calls: Vec<(Kind, usize, Vec<u8>)> = vec![];
+		let mut sign = |kind: Kind, i: usize, call: &dyn EncodeCall| -> Result<()> {
+			let (key, account) = signer(kind, i);
+			let n = nonces.get(&account).copied().unwrap_or(0);
+			let tx = call.sign(chain, &at, &key, n)?;
+			nonces.insert(account, n + 1);
+			calls.push((kind, i, tx));
+			Ok(())
 		};
 		// Reveals of beacons whose witness window is over.
 		let due: Vec<usize> =
@@ -250,20 +361,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 			let call = depin::tx()
 				.proof_of_coverage()
 				.reveal_beacon(hotspots[b].device.account(), payload);
-			kinds.push(("reveal", cheat[b] != Cheat::Honest, b));
-			jobs.push(Box::pin(nonce_submit(
-				chain,
-				call,
-				hotspots[b].device.clone(),
-				next(b, &mut nonces),
-			))
-				as std::pin::Pin<
-					Box<
-						dyn std::future::Future<Output = Result<crate::chain::Included>>
-							+ Send
-							+ '_,
-					>,
-				>);
+			sign(Kind::Reveal, b, &call)?;
 		}
 		// New beacons at the start of each epoch.
 		if coverage_on {
@@ -278,13 +376,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 					);
 					open.insert(i, (payload, u64::MAX));
 					witnessed.remove(&i);
-					kinds.push(("beacon", cheat[i] != Cheat::Honest, i));
-					jobs.push(Box::pin(nonce_submit(
-						chain,
-						call,
-						hotspots[i].device.clone(),
-						next(i, &mut nonces),
-					)));
+					sign(Kind::Beacon, i, &call)?;
 				}
 			}
 		}
@@ -345,13 +437,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 					snr,
 					radio::FREQUENCY_HZ,
 				);
-				kinds.push(("witness", cheat[w] != Cheat::Honest, w));
-				jobs.push(Box::pin(nonce_submit(
-					chain,
-					call,
-					hotspots[w].device.clone(),
-					next(w, &mut nonces),
-				)));
+				sign(Kind::Witness, w, &call)?;
 			}
 			// A too-close cheater witnesses its twin.
 			for (c, kind) in cheat.iter().enumerate() {
@@ -363,20 +449,13 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 						100,
 						radio::FREQUENCY_HZ,
 					);
-					kinds.push(("witness", true, c));
-					jobs.push(Box::pin(nonce_submit(
-						chain,
-						call,
-						hotspots[c].device.clone(),
-						next(c, &mut nonces),
-					)));
+					sign(Kind::Witness, c, &call)?;
 				}
 			}
 		}
-		// Storage proofs (cheaters skip them) and settlement at the end.
-		let at = chain.at_best().await?;
+		// Storage proofs (cheaters skip them) and settlement once a deal has ended.
 		for (i, id, data) in &deals {
-			if settled_deals.contains(id) {
+			if settling.contains(id) {
 				continue;
 			}
 			let Some(st) =
@@ -385,115 +464,92 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 				continue;
 			};
 			if let Some((period, index)) = st.challenge {
-				if !storage[*i].cheater && proved.insert((*id, period)) {
-					let (leaf, path) = merkle::prove(data, index).context("prove")?;
-					let call = depin::tx().storage_deals().submit_proof(
-						*id,
-						period,
-						leaf,
-						depin::runtime_types::bounded_collections::bounded_vec::BoundedVec(
-							path.into_iter().map(H256).collect(),
-						),
-					);
-					kinds.push(("storage proof", false, *i));
-					let n = chain.next_nonce(&storage[*i].key.account()).await?;
-					jobs.push(Box::pin(nonce_submit(chain, call, storage[*i].key.clone(), n)));
-				} else if storage[*i].cheater && proved.insert((*id, period)) {
-					tally.add("storage proof", "skipped", true);
+				if proved.insert((*id, period)) {
+					if storage[*i].cheater {
+						tally.add("storage proof", "skipped", true);
+					} else {
+						let (leaf, path) = merkle::prove(data, index).context("prove")?;
+						let call = depin::tx().storage_deals().submit_proof(
+							*id,
+							period,
+							leaf,
+							depin::runtime_types::bounded_collections::bounded_vec::BoundedVec(
+								path.into_iter().map(H256).collect(),
+							),
+						);
+						sign(Kind::StorageProof, *i, &call)?;
+					}
 				}
 			}
 			if matches!(
 				st.phase,
 				depin::runtime_types::pallet_storage_deals::types::DealPhase::Ended
 			) {
-				settled_deals.insert(*id);
-				let done = chain
-					.submit(&depin::tx().storage_deals().settle_deal(*id), &storage[*i].owner)
-					.await?;
-				for s in done.events.find::<depin::storage_deals::events::DealSettled>().flatten() {
-					tally.add(
-						"storage deal",
-						if s.faults > 0 {
-							"settled with faults (penalty)"
-						} else {
-							"settled, fully paid"
-						},
-						storage[*i].cheater,
-					);
-				}
+				settling.insert(*id);
+				sign(Kind::Settlement, *i, &depin::tx().storage_deals().settle_deal(*id))?;
 			}
 		}
-		// Meter readings in each reading window (cheaters: ten times their capacity).
-		if coverage_on {
-			if let Some(z) =
-				at.runtime_apis().call(depin::runtime_apis().depin_api().energy_zone(0)).await?
-			{
-				if let Some(k) = z.reading_interval {
-					let max_wh = 5_000u64 * u64::from(z.interval_length) * 6 / 3600;
-					for (m, d) in meters.iter().enumerate() {
-						if !read.insert((m, k)) {
-							continue;
-						}
-						let (p, c) = if d.cheater {
-							(max_wh * 10, 0)
-						} else {
-							(rng.gen_range(0..=max_wh), rng.gen_range(0..=max_wh / 2))
-						};
-						let (rp, rc) = (registers[m].0 + p, registers[m].1 + c);
-						if !d.cheater {
-							registers[m] = (rp, rc);
-						}
-						let call = depin::tx().energy_settlement().submit_reading(k, rp, rc);
-						kinds.push(("meter reading", d.cheater, m));
-						jobs.push(Box::pin(nonce_submit(
-							chain,
-							call,
-							d.key.clone(),
-							meter_nonce[m],
-						)));
-						meter_nonce[m] += 1;
+		// Meter readings in each reading window while the rounds last (cheaters: ten times
+		// their capacity); each accepted reading settled once its interval is final.
+		if let Some(z) =
+			at.runtime_apis().call(depin::runtime_apis().depin_api().energy_zone(0)).await?
+		{
+			if let Some(k) = z.reading_interval.filter(|_| coverage_on) {
+				let max_wh = 5_000u64 * u64::from(z.interval_length) * 6 / 3600;
+				for (m, d) in meters.iter().enumerate() {
+					if !read.insert((m, k)) {
+						continue;
 					}
+					let (p, c) = if d.cheater {
+						(max_wh * 10, 0)
+					} else {
+						(rng.gen_range(0..=max_wh), rng.gen_range(0..=max_wh / 2))
+					};
+					let (rp, rc) = (registers[m].0 + p, registers[m].1 + c);
+					registers[m] = (rp, rc);
+					let call = depin::tx().energy_settlement().submit_reading(k, rp, rc);
+					sign(Kind::Reading, m, &call)?;
 				}
 			}
+			let final_now: Vec<(usize, u32)> = to_settle
+				.iter()
+				.filter(|(_, k)| z.reading_interval != Some(*k) && *k < z.current_interval)
+				.copied()
+				.collect();
+			for (m, k) in final_now {
+				to_settle.remove(&(m, k));
+				settling_energy.insert((m, k));
+				let call = depin::tx().energy_settlement().settle(meters[m].key.account(), k);
+				sign(Kind::EnergySettle, m, &call)?;
+			}
 		}
-		// Submit everything of this block at once.
-		let results = join_all(jobs).await;
-		for ((report, cheater, who), r) in kinds.iter().zip(results) {
-			tally.add(report, &Tally::outcome(&r), *cheater);
-			match (report, &r) {
-				(&"beacon", Ok(done)) => {
-					if let Some(Ok(b)) = done.events.find_first::<pev::BeaconSubmitted>() {
-						open.insert(*who, (open[who].0, u64::from(b.witness_until)));
+		// Submit everything of this block at once; what the pool refuses is counted here and
+		// its signer's nonce taken again from the node (which counts its pooled transactions).
+		for (kind, i, tx) in &calls {
+			tags.tag(tx, *kind, *i);
+		}
+		let refusals = fleet::submit_all(chain, calls.iter().map(|c| c.2.clone()).collect()).await;
+		for ((kind, i, _), refusal) in calls.iter().zip(refusals) {
+			match refusal {
+				None => outstanding += 1,
+				Some(why) => {
+					tally.add(report_name(*kind), &pool_reason(&why), is_cheater(*kind, *i));
+					if *kind == Kind::Beacon {
+						open.remove(i);
 					}
-				}
-				(&"beacon", Err(_)) => {
-					open.remove(who);
-				}
-				(&"reveal", Ok(done)) => {
-					for j in done.events.find::<pev::WitnessJudged>().flatten() {
-						let w = hotspots
-							.iter()
-							.position(|h| h.device.account() == j.witness)
-							.unwrap_or(0);
-						let verdict = match j.verdict {
-							Verdict::Rewarded { .. } => "judged at reveal: Rewarded",
-							Verdict::NoReciprocity => "judged at reveal: NoReciprocity",
-							Verdict::HeardMismatch => "judged at reveal: HeardMismatch",
-							Verdict::Inactive => "judged at reveal: Inactive",
-						};
-						tally.add("witness", verdict, cheat[w] != Cheat::Honest);
+					if *kind == Kind::EnergySettle {
+						let first = settling_energy.iter().find(|(m, _)| m == i).copied();
+						settling_energy.remove(&first.unwrap_or_default());
 					}
-				}
-				(_, Err(e)) if format!("{e:#}").contains("refused") => {
-					// The nonce was not used: take it again from the chain.
-					if *report != "meter reading" && *report != "storage proof" {
-						nonces.insert(
-							*who,
-							chain.next_nonce(&hotspots[*who].device.account()).await?,
-						);
+					if *kind == Kind::Settlement {
+						if let Some((_, id, _)) = deals.iter().find(|(d, _, _)| d == i) {
+							settling.remove(id);
+						}
 					}
+					let account = signer(*kind, *i).1;
+					let n = chain.next_nonce(&account).await?;
+					nonces.insert(account, n);
 				}
-				_ => {}
 			}
 		}
 	}

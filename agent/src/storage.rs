@@ -15,7 +15,7 @@ use crate::{
 };
 use anyhow::{bail, Context, Result};
 use depin_primitives::merkle;
-use std::{collections::HashSet, io::Read, path::Path, time::Duration};
+use std::{collections::HashSet, io::Read, path::Path};
 use subxt::utils::{AccountId32, H256};
 
 /// Bytes read from a file at a time.
@@ -64,7 +64,7 @@ pub async fn set_ask(
 	let (price, min_duration, max_duration, capacity) = ask;
 	let call = depin::tx()
 		.storage_deals()
-		.set_ask(device.clone(), Ask { price, min_duration, max_duration, capacity });
+		.set_ask(device, Ask { price, min_duration, max_duration, capacity });
 	chain.submit(&call, owner).await?;
 	println!("ask of {}: {price} planck per byte and period, {min_duration}..{max_duration} periods, {capacity} bytes", address_of(&device.0));
 	Ok(())
@@ -128,11 +128,7 @@ pub async fn serve(
 	let mut proved: HashSet<u64> = HashSet::new();
 	let mut last = 0;
 	loop {
-		let best = chain.best_number().await?;
-		if best == last {
-			tokio::time::sleep(Duration::from_millis(500)).await;
-			continue;
-		}
+		let best = chain.next_best(last).await?;
 		last = best;
 		let at = chain.at_best().await?;
 		let Some(status) =

@@ -149,11 +149,23 @@ fn normal_weight() -> u64 {
 	System::block_weight().get(frame_support::dispatch::DispatchClass::Normal).ref_time()
 }
 
+/// What a block is charged for `xt` before dispatch: its call, the extrinsic base and its
+/// transaction extensions.
+fn charged_before_dispatch(xt: &depin_runtime::UncheckedExtrinsic) -> u64 {
+	use frame_support::dispatch::GetDispatchInfo;
+	use sp_runtime::traits::TransactionExtension;
+	let call = &xt.function;
+	let extensions = xt.clone().preamble.to_signed().expect("signed").2.weight(call).ref_time();
+	let base = <Runtime as frame_system::Config>::BlockWeights::get()
+		.get(frame_support::dispatch::DispatchClass::Normal)
+		.base_extrinsic
+		.ref_time();
+	call.get_dispatch_info().call_weight.ref_time() + base + extensions
+}
+
 #[test]
 fn a_free_report_is_not_charged_the_payment_it_skipped_and_a_paid_call_is() {
-	use frame_support::dispatch::GetDispatchInfo;
 	use pallet_transaction_payment::WeightInfo as _;
-	use sp_runtime::traits::TransactionExtension;
 	externalities(genesis_config_presets::development_config_genesis()).execute_with(|| {
 		start_block(1);
 		let key = device_key("weights");
@@ -165,15 +177,7 @@ fn a_free_report_is_not_charged_the_payment_it_skipped_and_a_paid_call_is() {
 
 		// A valid beacon: charged its call, the base and the extensions, less the payment.
 		let beacon = signed(&key, beacon_call(&[3; 32], FREQ));
-		let call = beacon.function.clone();
-		let extensions =
-			beacon.clone().preamble.to_signed().expect("signed").2.weight(&call).ref_time();
-		let full = call.get_dispatch_info().call_weight.ref_time()
-			+ <Runtime as frame_system::Config>::BlockWeights::get()
-				.get(frame_support::dispatch::DispatchClass::Normal)
-				.base_extrinsic
-				.ref_time()
-			+ extensions;
+		let full = charged_before_dispatch(&beacon);
 		let before = normal_weight();
 		assert_ok!(Executive::apply_extrinsic(beacon).expect("applied"));
 		assert_eq!(normal_weight() - before, full - payment);
@@ -184,15 +188,7 @@ fn a_free_report_is_not_charged_the_payment_it_skipped_and_a_paid_call_is() {
 			value: 1_000_000_000_000,
 		});
 		let xt = signed(&Sr25519Keyring::Alice.pair(), transfer);
-		let call = xt.function.clone();
-		let extensions =
-			xt.clone().preamble.to_signed().expect("signed").2.weight(&call).ref_time();
-		let full = call.get_dispatch_info().call_weight.ref_time()
-			+ <Runtime as frame_system::Config>::BlockWeights::get()
-				.get(frame_support::dispatch::DispatchClass::Normal)
-				.base_extrinsic
-				.ref_time()
-			+ extensions;
+		let full = charged_before_dispatch(&xt);
 		let before = normal_weight();
 		assert_ok!(Executive::apply_extrinsic(xt).expect("applied"));
 		// Its extensions may refund their own unspent weight (none here beyond the payment's
