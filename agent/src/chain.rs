@@ -197,24 +197,30 @@ impl Chain {
 		signer: &Key,
 		nonce: u64,
 	) -> Result<Vec<u8>> {
-		let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
-			.nonce(nonce)
-			.mortal_from_unchecked(BENCH_MORTALITY, at.block_number(), at.block_hash())
-			.build();
-		let mut signable = at.tx().create_signable_offline(call, params)?;
-		Ok(signable.sign(signer)?.into_encoded())
+		sign_mortal(at, call, signer, nonce, BENCH_MORTALITY)
 	}
 
 	/// The bytes of `call` signed by `signer` with `nonce`, mortal from the finalized block.
 	pub async fn sign<C: Payload>(&self, call: &C, signer: &Key, nonce: u64) -> Result<Vec<u8>> {
 		let at = self.client.at_current_block().await?;
-		let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
-			.nonce(nonce)
-			.mortal_from_unchecked(MORTALITY, at.block_number(), at.block_hash())
-			.build();
-		let mut signable = at.tx().create_signable_offline(call, params)?;
-		Ok(signable.sign(signer)?.into_encoded())
+		sign_mortal(&at, call, signer, nonce, MORTALITY)
 	}
+}
+
+/// The bytes of `call` signed by `signer` with `nonce`, mortal for `period` blocks from `at`.
+fn sign_mortal<C: Payload>(
+	at: &AtBlock,
+	call: &C,
+	signer: &Key,
+	nonce: u64,
+	period: u64,
+) -> Result<Vec<u8>> {
+	let params = SubstrateExtrinsicParamsBuilder::<Config>::new()
+		.nonce(nonce)
+		.mortal_from_unchecked(period, at.block_number(), at.block_hash())
+		.build();
+	let mut signable = at.tx().create_signable_offline(call, params)?;
+	Ok(signable.sign(signer)?.into_encoded())
 }
 
 /// Whether the pool refused a transaction because another one took its nonce.
