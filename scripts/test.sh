@@ -5,7 +5,8 @@
 #    integration tests on that same release build (no second profile, no per-package rebuilds).
 # 2. The polkadot.js suite (e2e/, node's built-in test runner) against a fresh `depin-node --dev`,
 #    then the depin-agent's live test (agent/tests/live.rs: keys, registration, two coverage
-#    rounds among four hotspots, a claim, its errors) against the same node.
+#    rounds among four hotspots, a claim, its errors; storage and energy; a small simulate with
+#    cheaters) against the same node.
 # 3. The zombienet scenarios (zombienet/tests, its own workspace and lock) on the same node binary
 #    and target directory.
 # Each part runs even when an earlier one fails; the exit status is non-zero if any failed.

@@ -23,12 +23,15 @@ pub enum Scheme {
 }
 
 /// A key pair that signs transactions and proofs.
+// A key is under 500 bytes whichever the scheme, one per device: boxing the larger variant would
+// only add an allocation to every clone.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone)]
 pub enum Key {
 	/// An sr25519 pair.
 	Sr(sr25519::Pair),
-	/// An ed25519 pair (boxed: its expanded secret is twice an sr25519 pair's size).
-	Ed(Box<ed25519::Pair>),
+	/// An ed25519 pair.
+	Ed(ed25519::Pair),
 }
 
 /// What a key file holds.
@@ -51,7 +54,7 @@ impl Key {
 	pub fn from_seed(scheme: Scheme, seed: &[u8; 32]) -> Key {
 		match scheme {
 			Scheme::Sr25519 => Key::Sr(sr25519::Pair::from_seed(seed)),
-			Scheme::Ed25519 => Key::Ed(Box::new(ed25519::Pair::from_seed(seed))),
+			Scheme::Ed25519 => Key::Ed(ed25519::Pair::from_seed(seed)),
 		}
 	}
 
@@ -62,10 +65,10 @@ impl Key {
 				sr25519::Pair::from_string(uri, None)
 					.map_err(|e| anyhow!("invalid secret URI {uri}: {e:?}"))?,
 			),
-			Scheme::Ed25519 => Key::Ed(Box::new(
+			Scheme::Ed25519 => Key::Ed(
 				ed25519::Pair::from_string(uri, None)
 					.map_err(|e| anyhow!("invalid secret URI {uri}: {e:?}"))?,
-			)),
+			),
 		})
 	}
 

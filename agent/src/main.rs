@@ -122,6 +122,12 @@ enum Command {
 		/// Seed of the fleet's randomness.
 		#[arg(long, default_value_t = 1)]
 		seed: u64,
+		/// Who funds the fleet and proposes its storage deals: a dev URI or key file.
+		#[arg(long, default_value = "//Alice")]
+		funder: String,
+		/// Also write the summary as JSON to this file.
+		#[arg(long)]
+		json: Option<PathBuf>,
 	},
 	/// Load benchmark: peak transfers and coverage reports, then a sustained coverage run.
 	Bench {
@@ -444,7 +450,7 @@ async fn run(cli: Cli) -> Result<()> {
 		Command::Energy(EnergyCmd::Bill { meter, interval }) => {
 			energy::bill(&connect(&cli).await?, keys::account_arg(meter)?, *interval).await?;
 		}
-		Command::Simulate { hotspots, storage, meters, cheaters, rounds, seed } => {
+		Command::Simulate { hotspots, storage, meters, cheaters, rounds, seed, funder, json } => {
 			let opts = simulate::Options {
 				hotspots: *hotspots,
 				storage: *storage,
@@ -452,8 +458,14 @@ async fn run(cli: Cli) -> Result<()> {
 				cheaters: *cheaters,
 				rounds: *rounds,
 				seed: *seed,
+				funder: Key::from_arg(funder)?,
 			};
-			simulate::run(&connect(&cli).await?, opts).await?;
+			let summary = simulate::run(&connect(&cli).await?, opts).await?;
+			simulate::print_summary(&summary);
+			if let Some(path) = json {
+				std::fs::write(path, serde_json::to_vec_pretty(&summary)?)
+					.with_context(|| format!("writing {}", path.display()))?;
+			}
 		}
 		Command::Bench { node, hotspots, peak, rate, witnesses, duration, json, doc } => {
 			let opts = depin_agent::bench::Options {

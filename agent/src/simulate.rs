@@ -35,6 +35,7 @@ use depin_primitives::{merkle, DeviceKind};
 use futures::future::join_all;
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::{seq::SliceRandom, Rng, SeedableRng};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use subxt::utils::{AccountId32, H256};
 
@@ -52,6 +53,8 @@ pub struct Options {
 	pub rounds: u32,
 	/// Seed.
 	pub seed: u64,
+	/// Who funds the fleet and proposes the storage deals (a dev account).
+	pub funder: Key,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -119,11 +122,11 @@ fn pool_reason(error: &str) -> String {
 	"refused by the pool".into()
 }
 
-/// Runs the simulation and prints its summary.
-pub async fn run(chain: &Chain, o: Options) -> Result<()> {
+/// Runs the simulation; returns what it found.
+pub async fn run(chain: &Chain, o: Options) -> Result<Summary> {
 	let mut rng = rand::rngs::StdRng::seed_from_u64(o.seed);
 	let tag = format!("sim/{}/{}", o.seed, chain.best_number().await?);
-	let alice = Key::from_arg("//Alice")?;
+	let alice = &o.funder;
 	let pb = ProgressBar::new(0);
 	pb.set_style(
 		ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
@@ -132,7 +135,15 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 
 	// The fleet: hotspots in two cities; cheaters in equal shares of the three kinds.
 	let mut hotspots = fleet::hotspots(&tag, o.hotspots, 2, o.seed);
+	anyhow::ensure!(o.cheaters <= 100, "--cheaters is a percentage, 0 to 100");
+	anyhow::ensure!(o.hotspots >= 2, "--hotspots: at least 2 (a beacon needs a witness)");
 	let n_cheat = (o.hotspots * o.cheaters as usize).div_ceil(100);
+	anyhow::ensure!(
+		n_cheat < o.hotspots,
+		"--cheaters {}% of {} hotspots leaves none honest (cheaters copy honest hotspots' cells)",
+		o.cheaters,
+		o.hotspots
+	);
 	let mut cheat = vec![Cheat::Honest; o.hotspots];
 	for (k, c) in cheat.iter_mut().enumerate().take(n_cheat) {
 		*c = match k % 3 {
@@ -156,11 +167,11 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 	pb.set_message("funding owners and devices");
 	let mut owners: Vec<AccountId32> = hotspots.iter().map(|h| h.owner.account()).collect();
 	owners.extend(storage.iter().chain(&meters).map(|d| d.owner.account()));
-	fleet::fund(chain, &alice, &owners, 100 * DPN).await?;
+	fleet::fund(chain, alice, &owners, 100 * DPN).await?;
 	let mut devs: Vec<AccountId32> = hotspots.iter().map(|h| h.device.account()).collect();
 	devs.extend(storage.iter().map(|d| d.key.account()));
-	fleet::fund(chain, &alice, &devs, DPN).await?;
-	fleet::fund(chain, &alice, &meters.iter().map(|d| d.key.account()).collect::<Vec<_>>(), DPN)
+	fleet::fund(chain, alice, &devs, DPN).await?;
+	fleet::fund(chain, alice, &meters.iter().map(|d| d.key.account()).collect::<Vec<_>>(), DPN)
 		.await?;
 	pb.set_message("registering");
 	fleet::register_hotspots(chain, &hotspots, radio::GAIN_DDBI).await?;
@@ -191,7 +202,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 			1,
 			DPN,
 		);
-		let done = chain.submit(&call, &alice).await?;
+		let done = chain.submit(&call, alice).await?;
 		let id = done
 			.events
 			.find_first::<depin::storage_deals::events::DealProposed>()
@@ -577,8 +588,7 @@ pub async fn run(chain: &Chain, o: Options) -> Result<()> {
 		e.0 += p.claimable + p.held_back;
 		e.1 += 1;
 	}
-	print_summary(&tally, &earned);
-	Ok(())
+	Ok(summary(&tally, &earned))
 }
 
 fn device(tag: &str, kind: &str, i: usize, cheater: bool) -> Device {
@@ -618,8 +628,42 @@ async fn epoch(chain: &Chain) -> Result<u32> {
 		.current_epoch)
 }
 
-fn print_summary(t: &Tally, earned: &BTreeMap<(&str, bool), (u128, u32)>) {
-	println!("\n{:<16} {:<44} {:>8} {:>8}", "report", "outcome", "honest", "cheaters");
+/// One row of the outcome table.
+#[derive(Serialize)]
+pub struct OutcomeRow {
+	/// The report (`beacon`, `witness`, `meter reading`, ...).
+	pub report: String,
+	/// What became of it (`accepted`, a module error, a verdict at the reveal, ...).
+	pub outcome: String,
+	/// How many of honest devices.
+	pub honest: u64,
+	/// How many of cheating devices.
+	pub cheaters: u64,
+}
+
+/// One row of the rewards table.
+#[derive(Serialize)]
+pub struct RewardRow {
+	/// `hotspot`, `storage node` or `energy meter`.
+	pub device: String,
+	/// Whether these devices cheat.
+	pub cheater: bool,
+	/// How many there are.
+	pub devices: u32,
+	/// Rewards (claimable and held back) per device, planck.
+	pub per_device: u128,
+}
+
+/// What a run found: the outcome table and the rewards table.
+#[derive(Serialize)]
+pub struct Summary {
+	/// Reports by outcome.
+	pub outcomes: Vec<OutcomeRow>,
+	/// Rewards by kind of device, honest and cheating.
+	pub rewards: Vec<RewardRow>,
+}
+
+fn summary(t: &Tally, earned: &BTreeMap<(&str, bool), (u128, u32)>) -> Summary {
 	let mut rows: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
 	for ((r, o, cheater), n) in &t.0 {
 		let e = rows.entry((r.clone(), o.clone())).or_default();
@@ -629,16 +673,42 @@ fn print_summary(t: &Tally, earned: &BTreeMap<(&str, bool), (u128, u32)>) {
 			e.0 += n
 		}
 	}
-	for ((r, o), (h, c)) in rows {
-		println!("{r:<16} {o:<44} {h:>8} {c:>8}");
+	Summary {
+		outcomes: rows
+			.into_iter()
+			.map(|((report, outcome), (honest, cheaters))| OutcomeRow {
+				report,
+				outcome,
+				honest,
+				cheaters,
+			})
+			.collect(),
+		rewards: earned
+			.iter()
+			.map(|((class, cheater), (sum, n))| RewardRow {
+				device: (*class).into(),
+				cheater: *cheater,
+				devices: *n,
+				per_device: sum / u128::from((*n).max(1)),
+			})
+			.collect(),
+	}
+}
+
+/// Prints the two tables.
+pub fn print_summary(s: &Summary) {
+	println!("\n{:<16} {:<44} {:>8} {:>8}", "report", "outcome", "honest", "cheaters");
+	for r in &s.outcomes {
+		println!("{:<16} {:<44} {:>8} {:>8}", r.report, r.outcome, r.honest, r.cheaters);
 	}
 	println!("\n{:<16} {:>8} {:>10} {:>22}", "device", "cheater", "devices", "rewards per device");
-	for ((class, cheater), (sum, n)) in earned {
-		let per = sum / u128::from((*n).max(1));
+	for r in &s.rewards {
 		println!(
-			"{class:<16} {:>8} {n:>10} {:>22}",
-			if *cheater { "yes" } else { "no" },
-			crate::chain::fmt_dpn(per)
+			"{:<16} {:>8} {:>10} {:>22}",
+			r.device,
+			if r.cheater { "yes" } else { "no" },
+			r.devices,
+			crate::chain::fmt_dpn(r.per_device)
 		);
 	}
 }

@@ -32,6 +32,29 @@ fn ok(args: &[&str]) -> String {
 	out
 }
 
+/// Runs the agent with a deadline (a hang fails the test instead of stalling the suite).
+fn ok_within(args: &[&str], limit: std::time::Duration) {
+	let mut child = Command::new(AGENT)
+		.arg("--url")
+		.arg(url())
+		.args(args)
+		.stdout(std::process::Stdio::inherit())
+		.spawn()
+		.expect("run depin-agent");
+	let start = std::time::Instant::now();
+	loop {
+		if let Some(status) = child.try_wait().expect("wait") {
+			assert!(status.success(), "depin-agent {args:?} failed: {status}");
+			return;
+		}
+		if start.elapsed() > limit {
+			let _ = child.kill();
+			panic!("depin-agent {args:?} still running after {limit:?}");
+		}
+		std::thread::sleep(std::time::Duration::from_secs(1));
+	}
+}
+
 fn fails(args: &[&str], needle: &str) {
 	let (success, out, err) = agent(args);
 	assert!(!success, "depin-agent {args:?} should fail:\n{out}");
@@ -260,4 +283,91 @@ fn store_a_file_and_settle_energy() {
 	let settled =
 		ok(&["energy", "settle", "--signer", "//Alice", "--meter", &meter, "--interval", &k]);
 	assert!(settled.contains("credit") && !settled.contains("credit 0 DPN"), "{settled}");
+}
+
+#[test]
+#[ignore = "needs a dev node at DEPIN_URL; scripts/test.sh runs it"]
+fn simulate_a_small_fleet_with_cheaters() {
+	let dir = tempfile::tempdir().unwrap();
+	let json = path(dir.path(), "summary.json");
+	// 9 hotspots, 34% cheaters: two too close, one inflating RSSI, one copying proofs; one of
+	// the two storage nodes skips its proofs, one of the two meters reads ten times its
+	// capacity. Funded by Charlie: the other tests fund from Alice and Bob meanwhile.
+	let args = [
+		"simulate",
+		"--hotspots",
+		"9",
+		"--storage",
+		"2",
+		"--meters",
+		"2",
+		"--cheaters",
+		"34",
+		"--rounds",
+		"3",
+		"--seed",
+		"7",
+		"--funder",
+		"//Charlie",
+		"--json",
+		&json,
+	];
+	// About 5.5 minutes on this 2-core machine beside the other live tests.
+	ok_within(&args, std::time::Duration::from_secs(15 * 60));
+	let s: serde_json::Value =
+		serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+	let rows = s["outcomes"].as_array().unwrap();
+	let count = |report: &str, outcome: &str| -> (u64, u64) {
+		rows.iter()
+			.filter(|r| r["report"] == report && r["outcome"] == outcome)
+			.map(|r| (r["honest"].as_u64().unwrap(), r["cheaters"].as_u64().unwrap()))
+			.fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+	};
+	let of = |report: &str| -> Vec<String> {
+		rows.iter()
+			.filter(|r| r["report"] == report)
+			.map(|r| r["outcome"].as_str().unwrap().to_string())
+			.collect()
+	};
+	// Nothing lost on the way: every transaction was included and reported.
+	assert!(rows.iter().all(|r| r["report"] != "(any)"), "transactions never included: {s}");
+	assert!(
+		rows.iter().all(|r| !r["outcome"].as_str().unwrap().contains("refused by the pool")),
+		"{s}"
+	);
+	// Beacons and reveals: all accepted, of every hotspot, every round.
+	assert_eq!(of("beacon"), ["accepted"], "{s}");
+	assert_eq!(of("reveal"), ["accepted"], "{s}");
+	let (honest_beacons, cheating_beacons) = count("beacon", "accepted");
+	assert!(honest_beacons >= 5 * 2 && cheating_beacons >= 4 * 2, "{s}");
+	assert_eq!(count("reveal", "accepted"), (honest_beacons, cheating_beacons));
+	// Inflated signals refused, only the cheater's; no honest witness fails its proof.
+	let (h, c) = count("witness", "ProofOfCoverage.SignalTooStrong");
+	assert!(h == 0 && c > 0, "{s}");
+	assert_eq!(count("witness", "judged at reveal: HeardMismatch").0, 0, "{s}");
+	assert!(count("witness", "judged at reveal: Rewarded").0 > 0, "{s}");
+	// The meter over capacity is refused (its first reading, the baseline, is accepted); the
+	// honest meter's readings settle.
+	assert_eq!(count("meter reading", "EnergySettlement.OverCapacity").0, 0, "{s}");
+	assert!(count("meter reading", "EnergySettlement.OverCapacity").1 >= 1, "{s}");
+	assert!(count("energy settle", "accepted").0 >= 1, "{s}");
+	// The storage node that skipped proofs is settled with faults, the honest one fully paid.
+	assert_eq!(count("storage deal", "settled with faults (penalty)"), (0, 1), "{s}");
+	assert_eq!(count("storage deal", "settled, fully paid"), (1, 0), "{s}");
+	assert_eq!(count("storage proof", "skipped"), (0, 2), "{s}");
+	// Rewards: cheaters earn less (hotspots) or nothing (storage, meter).
+	let per = |device: &str, cheater: bool| -> u128 {
+		let r = s["rewards"]
+			.as_array()
+			.unwrap()
+			.iter()
+			.find(|r| r["device"] == device && r["cheater"] == cheater)
+			.unwrap_or_else(|| panic!("no {device} row: {s}"));
+		r["per_device"].as_u64().map(u128::from).unwrap_or_else(|| {
+			r["per_device"].as_str().and_then(|v| v.parse().ok()).expect("an amount")
+		})
+	};
+	assert!(per("hotspot", false) > per("hotspot", true), "{s}");
+	assert!(per("storage node", false) > 0 && per("storage node", true) == 0, "{s}");
+	assert!(per("energy meter", false) > 0 && per("energy meter", true) == 0, "{s}");
 }
