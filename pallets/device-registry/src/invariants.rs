@@ -1,6 +1,4 @@
-//! `try_state`: the registry's invariants, checked after every test and by try-runtime.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state`: the registry's invariants, checked after every test, by try-runtime and by the runtime fuzzer (fuzz/).
 
 use crate::{pallet::*, registration::LOCATION_RESOLUTION, BalanceOf, MakerStatus};
 use alloc::collections::btree_map::BTreeMap;
@@ -27,7 +25,7 @@ impl<T: Config> Pallet<T> {
 	/// - `Occupancy` counts exactly the devices not deregistered, by kind and resolution-8 hex,
 	///   and stores no zero;
 	/// - every device's account holds a sufficient reference (it can sign without funds).
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut occupancy: BTreeMap<(DeviceKind, u64), u32> = BTreeMap::new();
 		for (device, record) in Devices::<T>::iter() {

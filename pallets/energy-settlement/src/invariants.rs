@@ -1,6 +1,4 @@
-//! `try_state`: energy settlement's invariants, checked after every test and by try-runtime.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state`: energy settlement's invariants, checked after every test, by try-runtime and by the runtime fuzzer (fuzz/).
 
 use crate::{pallet::*, BalanceOf, Flow, ReadingKind, ZoneId};
 use alloc::collections::btree_map::BTreeMap;
@@ -33,7 +31,7 @@ impl<T: Config> Pallet<T> {
 	///   positive: empty totals are removed); every reading has totals;
 	/// - zones: fewer than `NextZoneId` ≤ `MaxZones`, valid tariffs, meter counts right; the
 	///   grace period at most the interval.
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(
 			IntervalTiming::<T>::get().grace_period <= IntervalTiming::<T>::get().interval_length,
 			"grace period longer than the interval"

@@ -1,6 +1,4 @@
-//! `try_state`: proof of coverage's invariants, checked after every test and by try-runtime.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state`: proof of coverage's invariants, checked after every test, by try-runtime and by the runtime fuzzer (fuzz/).
 
 use crate::pallet::*;
 use alloc::collections::btree_set::BTreeSet;
@@ -17,7 +15,7 @@ impl<T: Config> Pallet<T> {
 	/// - no expiry entry lies before the cursor;
 	/// - every radio gain is at most `MaxGainDdbi`, no beacon epoch lies in the future, the
 	///   radiated power cap is within its range.
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let now = frame_system::Pallet::<T>::block_number();
 		let cursor = CleanupCursor::<T>::get();
 		let mut beaconers = BTreeSet::new();

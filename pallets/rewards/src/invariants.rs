@@ -1,6 +1,4 @@
-//! `try_state`: the rewards pallet's invariants, checked after every test and by try-runtime.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state`: the rewards pallet's invariants, checked after every test, by try-runtime and by the runtime fuzzer (fuzz/).
 
 use crate::{pallet::*, service_index, BalanceOf, DeviceLedgerOf, PointTotal, Pot};
 use alloc::collections::btree_map::BTreeMap;
@@ -22,7 +20,7 @@ impl<T: Config> Pallet<T> {
 	///   exactly, and no pool is left without the points behind it;
 	/// - no forfeit mark covers more points than its entry holds, and no ledger is ahead of the
 	///   epoch in progress; no stored ledger is empty.
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(CurrentSplit::<T>::get().is_whole(), "split does not sum to 100%");
 		ensure!(!EpochLength::<T>::get().is_zero(), "epoch length is zero");
 		let (emitted, minted) = (TotalEmitted::<T>::get(), TotalMinted::<T>::get());

@@ -1,6 +1,4 @@
-//! `try_state`: the storage deals' invariants, checked after every test and by try-runtime.
-
-#![cfg(any(feature = "try-runtime", test))]
+//! `try_state`: the storage deals' invariants, checked after every test, by try-runtime and by the runtime fuzzer (fuzz/).
 
 use crate::{pallet::*, BalanceOf, DealState};
 use alloc::collections::btree_map::BTreeMap;
@@ -26,7 +24,7 @@ impl<T: Config> Pallet<T> {
 	///   (judged periods = proven + faults, paid <= proven, settled faults <= faults, judged
 	///   within the deal);
 	/// - at most `SeedHistory` seeds are kept.
-	pub(crate) fn do_try_state() -> Result<(), TryRuntimeError> {
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let next = NextDealId::<T>::get();
 		let mut payment: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();

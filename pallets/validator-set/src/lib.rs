@@ -393,7 +393,6 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the pallet's invariants.
-	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		let set = Validators::<T>::get();
 		ensure!(
