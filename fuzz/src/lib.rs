@@ -46,8 +46,7 @@ use std::{
 };
 
 type System = frame_system::Pallet<Runtime>;
-/// Trie nodes: (key, (value, reference count)).
-type RawState = Vec<(Vec<u8>, (Vec<u8>, i32))>;
+type Hashing = sp_core::Blake2Hasher;
 /// A pallet's `try_state` checks.
 type Check = fn() -> Result<(), sp_runtime::TryRuntimeError>;
 /// The runtime's state version.
@@ -117,6 +116,8 @@ pub struct Stats {
 	pub blocks: u64,
 	/// Module errors seen, by name.
 	pub errors: BTreeMap<String, u64>,
+	/// Why extrinsics were refused before dispatch (the transaction validity error), by reason.
+	pub refusals: BTreeMap<String, u64>,
 	/// Time spent: applying extrinsics, running blocks' hooks, checking invariants (seconds).
 	pub time: [f64; 3],
 }
@@ -134,6 +135,9 @@ impl Stats {
 		for (k, v) in &o.errors {
 			*self.errors.entry(k.clone()).or_default() += v;
 		}
+		for (k, v) in &o.refusals {
+			*self.refusals.entry(k.clone()).or_default() += v;
+		}
 		for i in 0..3 {
 			self.time[i] += o.time[i];
 		}
@@ -143,15 +147,25 @@ impl Stats {
 /// The prepared state and the keys.
 #[derive(Clone)]
 pub struct Harness {
-	/// The prepared state as raw trie nodes and its root (restored without rebuilding the trie).
-	state: (RawState, H256),
+	/// The prepared state's trie nodes and root: each sequence runs on a copy (and writes only
+	/// to its overlay), so the trie is never rebuilt.
+	db: sp_trie::PrefixedMemoryDB<Hashing>,
+	root: H256,
+	/// A node and value cache of the prepared state, shared by every sequence and thread (the
+	/// prepared state never changes, so what it caches stays true).
+	cache: sp_trie::cache::SharedTrieCache<Hashing>,
+	/// Session keys to set: (aura, grandpa) of Alice, Bob, Charlie, Dave (derived once: a dev
+	/// key's derivation is a 2,048-round PBKDF2).
+	session_keys: Vec<(sr25519::Pair, ed25519::Pair)>,
 	accounts: Vec<sr25519::Pair>,
 	devices: Vec<sr25519::Pair>,
 	/// Documented module errors: (pallet index, error index) → `Pallet.Error`.
 	documented: HashMap<(u8, u8), String>,
 	storage_info: Vec<frame_support::traits::StorageInfo>,
-	/// The block the prepared state ends at.
-	start: u32,
+	/// Each storage item's index in `storage_info`, by its 32-byte key prefix.
+	items: HashMap<Vec<u8>, usize>,
+	/// The block the prepared state ends at, and its hash.
+	start: (u32, H256),
 }
 
 /// Per-sequence bookkeeping.
@@ -162,12 +176,15 @@ struct Run<'a> {
 	issuance: Balance,
 	minted: Balance,
 	open: bool,
+	/// The hash of the last block ended (the parent of the next).
+	parent: H256,
 }
 
 impl Harness {
-	/// Builds the prepared state: the development preset, then (in blocks 1 to 3) devices of
-	/// every kind registered by the dev accounts, radios, asks, a deal, meters with escrow, a
-	/// second zone and a maker application.
+	/// Builds the prepared state: the development preset, then (in blocks 1 and 2) devices of
+	/// every kind registered by the dev accounts and funded, radios, asks, a deal, meters with
+	/// escrow, a second zone and a maker application; then empty blocks to the end of the
+	/// first energy interval and (in block 11) each meter's baseline reading of it.
 	pub fn new() -> Self {
 		let accounts: Vec<sr25519::Pair> = ACCOUNTS.iter().map(|k| k.pair()).collect();
 		let devices: Vec<sr25519::Pair> = (0..DEVICES)
@@ -178,19 +195,36 @@ impl Harness {
 			.collect();
 		let documented = documented_errors();
 		let storage_info = AllPalletsWithSystem::storage_info();
+		let items = storage_info.iter().enumerate().map(|(i, s)| (s.prefix.clone(), i)).collect();
+		let session_keys = [
+			(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+			(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+			(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+		]
+		.iter()
+		.map(|(a, g)| (a.pair(), g.pair()))
+		.collect();
 		let mut h = Harness {
-			state: (vec![], H256::zero()),
+			db: Default::default(),
+			root: H256::zero(),
+			cache: sp_trie::cache::SharedTrieCache::new(
+				sp_trie::cache::CacheSize::new(64 << 20),
+				None,
+			),
+			session_keys,
 			accounts,
 			devices,
 			documented,
 			storage_info,
-			start: 0,
+			items,
+			start: (0, H256::zero()),
 		};
 		let mut ext = sp_io::TestExternalities::new(genesis());
 		use FCall::*;
 		// (owner, device, kind, cell): devices 0-2 hotspots, 3-4 storage nodes, 5-6 meters;
 		// device 7 stays unregistered.
-		let setup: Vec<(u8, FCall)> = vec![
+		let setup: Vec<(u8, FCall)> = [
 			(1, Register { device: 0, kind: 0, cell: 1, proof: 0, maker: None }),
 			(2, Register { device: 1, kind: 0, cell: 2, proof: 0, maker: None }),
 			(3, Register { device: 2, kind: 0, cell: 3, proof: 0, maker: None }),
@@ -209,9 +243,15 @@ impl Harness {
 			(2, FundEscrow { device: 5, amount: 6 }),
 			(3, FundEscrow { device: 6, amount: 6 }),
 			(4, ApplyMaker { name: 1 }),
-		];
+		]
+		.into_iter()
+		// Devices 0-6 funded with 5 DPN (by Alice): an invalid device report is not free, so
+		// that it reaches dispatch and fails there with its module error instead of being
+		// refused for its fee. Device 7 stays unfunded.
+		.chain((0..7).map(|d| (0, Transfer { to: ACCOUNTS.len() as u8 + d, amount: 5 })))
+		.collect();
 		let mut failures = vec![];
-		let mut start = 0;
+		let mut start = (0, H256::zero());
 		ext.execute_with(|| {
 			let mut run = Run::new(&h, 0);
 			run.start_block();
@@ -232,9 +272,33 @@ impl Harness {
 				}
 			}
 			if let Err(f) = run.end_block() {
-				failures.push(format!("setup block: {}", f.what));
+				failures.push(format!("setup block: {f}"));
 			}
-			start = run.block;
+			// Empty blocks to the end of the first energy interval (blocks 0-9 on the dev
+			// preset), then each meter's first (baseline) reading of it, so that a sequence's
+			// next reading has energy to settle.
+			while run.block < 10 {
+				run.start_block();
+				if let Err(f) = run.end_block() {
+					failures.push(format!("setup block: {f}"));
+				}
+			}
+			run.start_block();
+			for m in ops::METERS {
+				let reading = Reading { back: 0, produced: 2, consumed: 2 };
+				if let Err(e) = run.call_checked(ACCOUNTS.len() as u8 + m, false, reading) {
+					failures.push(format!("setup: {e}"));
+				}
+			}
+			if let Err(f) = run.end_block() {
+				failures.push(format!("setup block: {f}"));
+			}
+			// Every bounded item of the prepared state within its bounds (sequences then check
+			// the items they change).
+			if let Err(e) = h.bounds((0..h.storage_info.len()).collect()) {
+				failures.push(format!("setup: {e}"));
+			}
+			start = (run.block, run.parent);
 		});
 		h.start = start;
 		assert!(failures.is_empty(), "the prepared state did not build: {failures:?}");
@@ -259,39 +323,99 @@ impl Harness {
 			}
 		});
 		let ext = sp_io::TestExternalities::new_with_code_and_state(&[], state, STATE_VERSION);
-		h.state = ext.into_raw_snapshot();
+		h.root = *ext.backend.root();
+		h.db = ext.backend.backend_storage().clone();
 		h
 	}
 
 	/// Runs `ops` from the prepared state; the first broken invariant (or panic) is the error.
+	///
+	/// Each step runs in its own `execute_with`, so that after every block the storage it has
+	/// changed so far (the overlay over the prepared state) is checked against its bounds.
 	pub fn run(&self, ops: &[Op]) -> Result<Stats, Failure> {
-		let mut ext = sp_io::TestExternalities::from_raw_snapshot(
-			self.state.0.clone(),
-			self.state.1,
-			STATE_VERSION,
-		);
-		ext.execute_with(|| {
-			let mut run = Run::new(self, self.start);
-			let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), Failure> {
-				run.start_block();
-				for (step, op) in ops.iter().enumerate() {
-					run.op(op).map_err(|what| Failure { step, block: run.block, what })?;
-				}
-				run.end_block().map_err(|mut f| {
-					f.step = usize::MAX;
-					f
-				})
-			}));
-			match outcome {
-				Ok(Ok(())) => Ok(run.stats),
-				Ok(Err(f)) => Err(f),
-				Err(panic) => Err(Failure {
-					step: usize::MAX,
-					block: run.block,
-					what: format!("panic: {}", panic_message(&panic)),
-				}),
-			}
+		let mut ext =
+			sp_io::TestExternalities::new_with_state_version(Storage::default(), STATE_VERSION);
+		ext.backend = sp_state_machine::TrieBackendBuilder::new(self.db.clone(), self.root)
+			.with_cache(self.cache.local_cache_untrusted())
+			.build();
+		let mut run = ext.execute_with(|| Run::new(self, self.start.0));
+		run.parent = self.start.1;
+		fn at(step: usize, block: u32) -> impl FnOnce(String) -> Failure {
+			move |what| Failure { step, block, what }
+		}
+		self.step(&mut ext, &mut run, |r| {
+			r.start_block();
+			Ok(())
 		})
+		.map_err(at(0, run.block))?;
+		for (step, op) in ops.iter().enumerate() {
+			let result = match op {
+				Op::Blocks(n) => (0..(*n).max(1))
+					.try_for_each(|k| {
+						self.step(&mut ext, &mut run, |r| {
+							if k > 0 {
+								r.start_block();
+							}
+							r.end_block()
+						})
+					})
+					.and_then(|()| {
+						self.step(&mut ext, &mut run, |r| {
+							r.start_block();
+							Ok(())
+						})
+					}),
+				op => self.step(&mut ext, &mut run, |r| r.op(op)),
+			};
+			result.map_err(at(step, run.block))?;
+		}
+		self.step(&mut ext, &mut run, |r| r.end_block()).map_err(at(usize::MAX, run.block))?;
+		Ok(run.stats)
+	}
+
+	/// Runs `f` on the sequence's state, a panic caught as a failure; after a step that ended a
+	/// block, checks the bounds of every storage item the sequence has written.
+	fn step(
+		&self,
+		ext: &mut sp_io::TestExternalities,
+		run: &mut Run,
+		f: impl FnOnce(&mut Run) -> Result<(), String>,
+	) -> Result<(), String> {
+		let blocks = run.stats.blocks;
+		ext.execute_with(|| catch_unwind(AssertUnwindSafe(|| f(run))))
+			.map_err(|panic| format!("panic: {}", panic_message(&panic)))??;
+		if run.stats.blocks == blocks {
+			return Ok(());
+		}
+		let t = std::time::Instant::now();
+		// Every key written or removed in the block: its value within its item's
+		// `max_size`; a map with a `max_values` has its entries counted.
+		let mut changed = vec![];
+		let mut counted = std::collections::BTreeSet::new();
+		for (key, _) in ext.overlayed_changes().changes() {
+			if let Some(&i) = key.get(..32).and_then(|p| self.items.get(p)) {
+				if key.len() > 32 && self.storage_info[i].max_values.is_some() {
+					counted.insert(i);
+				}
+				if self.storage_info[i].max_size.is_some() {
+					changed.push((i, key.clone()));
+				}
+			}
+		}
+		let checked = ext.execute_with(|| {
+			for (i, key) in &changed {
+				if let Some(v) = sp_io::storage::get(key) {
+					check_size(&self.storage_info[*i], key.len() - 32, v.len())?;
+				}
+			}
+			self.bounds(counted)
+		});
+		// The block's changes into the sequence's own copy of the trie (its root was computed
+		// by `finalize_block` and is reused), so that the next block's root and the next
+		// bounds check cover only that block's changes.
+		let committed = checked.and_then(|()| ext.commit_all());
+		run.stats.time[2] += t.elapsed().as_secs_f64();
+		committed
 	}
 
 	/// A shorter sequence that fails the same way (steps removed while the failure's kind
@@ -326,9 +450,46 @@ impl Harness {
 		best
 	}
 
+	/// Every value of the storage items `items` (indices into `storage_info`) within its item's
+	/// `max_size`, and their count within `max_values`.
+	fn bounds(&self, items: std::collections::BTreeSet<usize>) -> Result<(), String> {
+		for info in items.into_iter().map(|i| &self.storage_info[i]) {
+			if info.max_size.is_none() && info.max_values.is_none() {
+				continue;
+			}
+			let prefix = &info.prefix;
+			let mut count = 0u32;
+			let mut key = prefix.clone();
+			if let Some(v) = sp_io::storage::get(prefix) {
+				count += 1;
+				check_size(info, 0, v.len())?;
+			}
+			while let Some(next) = sp_io::storage::next_key(&key) {
+				if !next.starts_with(prefix) {
+					break;
+				}
+				if let Some(v) = sp_io::storage::get(&next) {
+					count += 1;
+					check_size(info, next.len() - prefix.len(), v.len())?;
+				}
+				key = next;
+			}
+			if let Some(max) = info.max_values {
+				if count > max {
+					return Err(format!(
+						"storage bound: {}.{} holds {count} values > {max}",
+						String::from_utf8_lossy(&info.pallet_name),
+						String::from_utf8_lossy(&info.storage_name)
+					));
+				}
+			}
+		}
+		Ok(())
+	}
+
 	/// Trie nodes of the prepared state (its size, for the report).
 	pub fn state_nodes(&self) -> usize {
-		self.state.0.len()
+		self.db.keys().len()
 	}
 
 	fn signer(&self, who: u8) -> &sr25519::Pair {
@@ -364,20 +525,13 @@ impl<'a> Run<'a> {
 			issuance: pallet_balances::TotalIssuance::<Runtime>::get(),
 			minted: pallet_rewards::TotalMinted::<Runtime>::get(),
 			open: false,
+			parent: System::block_hash(block),
 		}
 	}
 
 	fn op(&mut self, op: &Op) -> Result<(), String> {
 		match op {
-			Op::Blocks(n) => {
-				self.end_block().map_err(|f| f.what)?;
-				for _ in 1..(*n).max(1) {
-					self.start_block();
-					self.end_block().map_err(|f| f.what)?;
-				}
-				self.start_block();
-				Ok(())
-			}
+			Op::Blocks(_) => Err("harness: blocks are run by Harness::run".into()),
 			Op::Call { who, sudo, call } => {
 				let name = call.name();
 				let inner = self.runtime_call(*who, call);
@@ -441,7 +595,10 @@ impl<'a> Run<'a> {
 		self.stats.time[0] += t.elapsed().as_secs_f64();
 		let entry = self.stats.calls.entry(name).or_default();
 		match outcome {
-			Err(_) => entry.2 += 1,
+			Err(refused) => {
+				entry.2 += 1;
+				*self.stats.refusals.entry(format!("{refused:?}")).or_default() += 1;
+			}
 			Ok(Ok(())) => entry.0 += 1,
 			Ok(Err(e)) => {
 				entry.1 += 1;
@@ -468,6 +625,11 @@ impl<'a> Run<'a> {
 		for event in events {
 			match event {
 				RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Err(e) }) => {
+					// The call inside failed: counted as failed, not as the `sudo` that succeeded.
+					if let Some(entry) = self.stats.calls.get_mut(name) {
+						entry.0 = entry.0.saturating_sub(1);
+						entry.1 += 1;
+					}
 					self.check_error(at(0), e)?
 				}
 				RuntimeEvent::Utility(pallet_utility::Event::BatchInterrupted { index, error }) => {
@@ -522,8 +684,7 @@ impl<'a> Run<'a> {
 		let digest = Digest {
 			logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(u64::from(n)).encode())],
 		};
-		let parent = System::block_hash(n - 1);
-		let header = Header::new(n, Default::default(), Default::default(), parent, digest);
+		let header = Header::new(n, Default::default(), Default::default(), self.parent, digest);
 		Executive::initialize_block(&header);
 		let now = u64::from(n) * depin_runtime::constants::time::SLOT_DURATION;
 		let inherent =
@@ -537,9 +698,7 @@ impl<'a> Run<'a> {
 	}
 
 	/// Ends the block in progress and checks every invariant.
-	fn end_block(&mut self) -> Result<(), Failure> {
-		let block = self.block;
-		let fail = |what: String| Failure { step: 0, block, what };
+	fn end_block(&mut self) -> Result<(), String> {
 		if !self.open {
 			return Ok(());
 		}
@@ -559,17 +718,18 @@ impl<'a> Run<'a> {
 		] {
 			if let Some(max) = limits.get(class).max_total {
 				if used.any_gt(max) {
-					return Err(fail(format!("block weight: {class:?} used {used:?} > {max:?}")));
+					return Err(format!("block weight: {class:?} used {used:?} > {max:?}"));
 				}
 			}
 		}
 		let t = std::time::Instant::now();
 		let header = Executive::finalize_block();
-		frame_system::BlockHash::<Runtime>::insert(self.block, header.hash());
+		// The next block's `initialize_block` records this hash as its parent's.
+		self.parent = header.hash();
 		self.stats.blocks += 1;
 		self.stats.time[1] += t.elapsed().as_secs_f64();
 		let t = std::time::Instant::now();
-		let checked = self.invariants().map_err(fail);
+		let checked = self.invariants();
 		self.stats.time[2] += t.elapsed().as_secs_f64();
 		checked
 	}
@@ -615,35 +775,6 @@ impl<'a> Run<'a> {
 		];
 		for (pallet, check) in checks {
 			check().map_err(|e| format!("try_state: {pallet}: {e:?}"))?;
-		}
-		// Storage within its bounds.
-		for info in &self.h.storage_info {
-			let (Some(max_size), prefix) = (info.max_size, &info.prefix) else { continue };
-			let mut count = 0u32;
-			let mut key = prefix.clone();
-			if let Some(v) = sp_io::storage::get(prefix) {
-				count += 1;
-				check_size(info, 0, v.len(), max_size)?;
-			}
-			while let Some(next) = sp_io::storage::next_key(&key) {
-				if !next.starts_with(prefix) {
-					break;
-				}
-				if let Some(v) = sp_io::storage::get(&next) {
-					count += 1;
-					check_size(info, next.len() - prefix.len(), v.len(), max_size)?;
-				}
-				key = next;
-			}
-			if let Some(max) = info.max_values {
-				if count > max {
-					return Err(format!(
-						"storage bound: {}.{} holds {count} values > {max}",
-						String::from_utf8_lossy(&info.pallet_name),
-						String::from_utf8_lossy(&info.storage_name)
-					));
-				}
-			}
 		}
 		Ok(())
 	}
@@ -836,13 +967,13 @@ impl<'a> Run<'a> {
 				})
 			}
 			AcceptDeal { deal } => {
-				RuntimeCall::StorageDeals(S::accept_deal { deal: u64::from(deal % 8) })
+				RuntimeCall::StorageDeals(S::accept_deal { deal: self.deal_id(*deal) })
 			}
 			CancelProposal { deal } => {
-				RuntimeCall::StorageDeals(S::cancel_proposal { deal: u64::from(deal % 8) })
+				RuntimeCall::StorageDeals(S::cancel_proposal { deal: self.deal_id(*deal) })
 			}
 			SubmitProof { deal, back, good } => {
-				let id = u64::from(deal % 8);
+				let id = self.deal_id(*deal);
 				let period = pallet_storage_deals::Pallet::<Runtime>::current_period()
 					.saturating_sub(u64::from(back % 3));
 				let found = pallet_storage_deals::Deals::<Runtime>::get(id).and_then(|d| {
@@ -867,10 +998,10 @@ impl<'a> Run<'a> {
 				})
 			}
 			SettleDeal { deal } => {
-				RuntimeCall::StorageDeals(S::settle_deal { deal: u64::from(deal % 8) })
+				RuntimeCall::StorageDeals(S::settle_deal { deal: self.deal_id(*deal) })
 			}
 			ReportFault { deal } => {
-				RuntimeCall::StorageDeals(S::report_fault { deal: u64::from(deal % 8) })
+				RuntimeCall::StorageDeals(S::report_fault { deal: self.deal_id(*deal) })
 			}
 			CreateZone { operator, tariffs: t } => RuntimeCall::EnergySettlement(E::create_zone {
 				operator: h.account(*operator),
@@ -984,24 +1115,12 @@ impl<'a> Run<'a> {
 				})
 			}
 			SetKeys { keys, proof_ok } => {
-				let i = usize::from(keys % 4);
-				let aura = [
-					Sr25519Keyring::Alice,
-					Sr25519Keyring::Bob,
-					Sr25519Keyring::Charlie,
-					Sr25519Keyring::Dave,
-				][i];
-				let grandpa = [
-					Ed25519Keyring::Alice,
-					Ed25519Keyring::Bob,
-					Ed25519Keyring::Charlie,
-					Ed25519Keyring::Dave,
-				][i];
+				let (aura, grandpa) = &h.session_keys[usize::from(keys % 4)];
 				let for_whom =
 					if *proof_ok { owner.clone() } else { h.account(who.wrapping_add(1)) };
 				let statement = [b"POP_".as_slice(), for_whom.as_ref()].concat();
 				let proof: (sr25519::Signature, ed25519::Signature) =
-					(aura.pair().sign(&statement), grandpa.pair().sign(&statement));
+					(aura.sign(&statement), grandpa.sign(&statement));
 				RuntimeCall::Session(pallet_session::Call::set_keys {
 					keys: SessionKeys {
 						aura: aura.public().into(),
@@ -1011,6 +1130,15 @@ impl<'a> Run<'a> {
 				})
 			}
 			PurgeKeys => RuntimeCall::Session(pallet_session::Call::purge_keys {}),
+		}
+	}
+
+	/// The deal named by `d`: the latest proposed for [`ops::LATEST_DEAL`], else deal `d % 8`.
+	fn deal_id(&self, d: u8) -> u64 {
+		if d == ops::LATEST_DEAL {
+			pallet_storage_deals::NextDealId::<Runtime>::get().saturating_sub(1)
+		} else {
+			u64::from(d % 8)
 		}
 	}
 
@@ -1030,8 +1158,8 @@ fn check_size(
 	info: &frame_support::traits::StorageInfo,
 	key_len: usize,
 	value_len: usize,
-	max_size: u32,
 ) -> Result<(), String> {
+	let Some(max_size) = info.max_size else { return Ok(()) };
 	if key_len + value_len > max_size as usize {
 		return Err(format!(
 			"storage bound: {}.{} value of {} bytes (with {} of key) > {max_size}",

@@ -216,7 +216,8 @@ fn report(
 	let _ = writeln!(
 		m,
 		"## Fuzzing run\n\n{n} sequences ({ops} steps: {calls} extrinsics, {} blocks) in {:.0} s \
-		 ({:.0} sequences/s) on {} threads, seed {}, up to {} steps a sequence; {} failures.\n",
+		 ({:.0} sequences/s) on {} threads, seed {}, up to {} draws a sequence (a draw is one \
+		 step or, one time in 50, a scripted scenario of several); {} failures.\n",
 		total.blocks,
 		elapsed,
 		n as f64 / elapsed.max(1e-9),
@@ -227,7 +228,8 @@ fn report(
 	);
 	let _ = writeln!(
 		m,
-		"Time per thread: applying extrinsics {:.1} s, blocks' hooks {:.1} s, invariants {:.1} s.\n",
+		"Time summed over the threads: applying extrinsics {:.1} s, blocks' hooks and state \
+		 roots {:.1} s, invariants {:.1} s.\n",
 		total.time[0], total.time[1], total.time[2]
 	);
 	for (i, what, kept) in failures.iter().take(20) {
@@ -245,6 +247,10 @@ fn report(
 	let _ = writeln!(m, "\n| error | times |\n|---|---:|");
 	for (name, count) in &total.errors {
 		let _ = writeln!(m, "| {name} | {count} |");
+	}
+	let _ = writeln!(m, "\n| refused before dispatch (transaction validity) | times |\n|---|---:|");
+	for (why, count) in &total.refusals {
+		let _ = writeln!(m, "| {why} | {count} |");
 	}
 	m
 }

@@ -271,11 +271,127 @@ pub fn random_call(rng: &mut StdRng) -> FCall {
 	}
 }
 
-/// Draws a sequence of 1 to `max_ops` steps.
+/// The devices of the prepared state (`Harness::new`), by role: hotspots with radios, storage
+/// providers with asks (and the signer index of their owner), meters with escrow. Deal 0 is an
+/// accepted deal of provider 3.
+pub const HOTSPOTS: [u8; 3] = [0, 1, 2];
+/// Storage providers: (device, owner's signer index).
+pub const PROVIDERS: [(u8, u8); 2] = [(3, 4), (4, 1)];
+/// Energy meters.
+pub const METERS: [u8; 2] = [5, 6];
+/// A `deal` argument that names the most recently proposed deal (others name deal `d % 8`).
+pub const LATEST_DEAL: u8 = 255;
+
+/// A scripted scenario: device reports lined up as an honest device sends them (a beacon, the
+/// other hotspots' witnesses with its payload, its reveal once the witness window closed; a
+/// storage proof in its period; meter readings tried every few blocks so that one lands in a
+/// reading window), with some of their arguments still drawn at random, so that device reports
+/// reach the pallets' logic past their first checks. `dev` maps a device to its signer index.
+pub fn scenario(rng: &mut StdRng, dev: impl Fn(u8) -> u8) -> Vec<Op> {
+	use FCall::*;
+	let call = |who: u8, call: FCall| Op::Call { who, sudo: false, call };
+	match rng.gen_range(0..3u32) {
+		0 => {
+			// A coverage round (dev windows: 4 blocks to witness, then 4 to reveal).
+			let beaconer = HOTSPOTS[rng.gen_range(0..HOTSPOTS.len())];
+			let payload = rng.gen::<u8>();
+			let mut ops = vec![
+				call(dev(beaconer), Beacon { payload, freq: 0, power: rng.gen_range(0..2) }),
+				Op::Blocks(1),
+			];
+			for w in HOTSPOTS.into_iter().filter(|w| *w != beaconer) {
+				if rng.gen_bool(0.9) {
+					let signal = rng.gen_range(0..2);
+					let heard = if rng.gen_bool(0.9) { payload } else { rng.gen() };
+					ops.push(call(
+						dev(w),
+						Witness { beacon: beaconer, payload: heard, signal, snr: 0, freq: 0 },
+					));
+				}
+			}
+			ops.push(Op::Blocks(rng.gen_range(4..=5)));
+			let revealed = if rng.gen_bool(0.9) { payload } else { rng.gen() };
+			ops.push(call(dev(beaconer), Reveal { beacon: beaconer, payload: revealed }));
+			ops
+		}
+		1 => {
+			// A storage proof (of deal 0, or of a deal proposed and accepted here) in the next
+			// proving period (a deal's first; periods are 10 blocks), perhaps another in the
+			// period after, and a settlement attempt.
+			let (provider, owner) = PROVIDERS[rng.gen_range(0..PROVIDERS.len())];
+			let mut ops = vec![];
+			let deal = if rng.gen_bool(0.5) {
+				ops.push(call(
+					rng.gen_range(0..4),
+					ProposeDeal {
+						provider,
+						file: rng.gen(),
+						duration: rng.gen_range(1..=2),
+						price: 1,
+						collateral: 4,
+					},
+				));
+				ops.push(call(owner, AcceptDeal { deal: LATEST_DEAL }));
+				LATEST_DEAL
+			} else {
+				0
+			};
+			let proofs = if rng.gen_bool(0.3) { 2 } else { 1 };
+			for _ in 0..proofs {
+				ops.push(Op::Blocks(10));
+				ops.push(call(
+					dev(provider),
+					SubmitProof { deal, back: 0, good: rng.gen_bool(0.9) },
+				));
+			}
+			ops.push(Op::Blocks(1));
+			ops.push(call(rng.gen_range(0..6), SettleDeal { deal }));
+			ops
+		}
+		_ => {
+			// Readings tried every third block (a reading window is the first 4 blocks of
+			// every 10; the prepared state holds each meter's baseline), then a settlement or a
+			// dispute of one of the last two intervals.
+			let meter = METERS[rng.gen_range(0..METERS.len())];
+			let mut ops = vec![];
+			for _ in 0..3 {
+				ops.push(call(
+					dev(meter),
+					Reading {
+						back: 0,
+						produced: rng.gen_range(1..=3),
+						consumed: rng.gen_range(1..=3),
+					},
+				));
+				ops.push(Op::Blocks(3));
+			}
+			// A settlement past the grace period of the interval read (when it is final), or
+			// a dispute within it.
+			let back = rng.gen_range(0..2);
+			let settle = if rng.gen_bool(0.8) {
+				ops.push(Op::Blocks(4));
+				SettleEnergy { meter, back }
+			} else {
+				Dispute { meter, back }
+			};
+			ops.push(call(rng.gen_range(0..6), settle));
+			ops
+		}
+	}
+}
+
+/// Draws a sequence of 1 to `max_ops` draws: single steps, and now and then (2 %) a scripted
+/// [`scenario`] of several steps.
 pub fn random_sequence(rng: &mut StdRng, max_ops: usize, signers: u8, devices: u8) -> Vec<Op> {
 	let n = rng.gen_range(1..=max_ops.max(1));
-	(0..n)
-		.map(|_| match rng.gen_range(0..100u32) {
+	let dev = |d: u8| signers - devices + d;
+	let mut ops = Vec::with_capacity(n);
+	for _ in 0..n {
+		if rng.gen_range(0..50u32) == 0 {
+			ops.extend(scenario(rng, dev));
+			continue;
+		}
+		ops.push(match rng.gen_range(0..100u32) {
 			// Mostly the next block; now and then across an epoch (10 blocks on the dev preset).
 			0..=9 => Op::Blocks(1),
 			10..=11 => Op::Blocks(rng.gen_range(2..=5)),
@@ -299,6 +415,7 @@ pub fn random_sequence(rng: &mut StdRng, max_ops: usize, signers: u8, devices: u
 				let sudo = if call.governance() { rng.gen_bool(0.95) } else { rng.gen_bool(0.02) };
 				Op::Call { who, sudo, call }
 			}
-		})
-		.collect()
+		});
+	}
+	ops
 }

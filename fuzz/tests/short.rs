@@ -63,9 +63,10 @@ fn random_sequences_keep_every_invariant() {
 	}
 	let ok: u64 = total.calls.values().map(|c| c.0).sum();
 	let failed: u64 = total.calls.values().map(|c| c.1).sum();
+	let refused: u64 = total.calls.values().map(|c| c.2).sum();
 	println!(
 		"{n} sequences, {} blocks, {ok} calls succeeded, {failed} failed with documented errors, \
-		 in {:.1} s",
+		 {refused} refused before dispatch, in {:.1} s",
 		total.blocks,
 		start.elapsed().as_secs_f64()
 	);
@@ -74,8 +75,12 @@ fn random_sequences_keep_every_invariant() {
 		"deviceRegistry.register_device",
 		"proofOfCoverage.submit_beacon",
 		"proofOfCoverage.submit_witness",
+		"proofOfCoverage.reveal_beacon",
 		"storageDeals.propose_deal",
+		"storageDeals.submit_proof",
+		"storageDeals.settle_deal",
 		"energySettlement.submit_reading",
+		"energySettlement.settle",
 		"balances.transfer_keep_alive",
 		"validatorSet.add_validator",
 	] {
