@@ -78,7 +78,6 @@ impl Tally {
 struct Device {
 	owner: Key,
 	key: Key,
-	nonce: u64,
 	cheater: bool,
 }
 
@@ -595,7 +594,6 @@ fn device(tag: &str, kind: &str, i: usize, cheater: bool) -> Device {
 	Device {
 		owner: Key::from_uri(&format!("//{tag}/{kind}-owner/{i}"), Scheme::Sr25519).expect("uri"),
 		key: Key::from_uri(&format!("//{tag}/{kind}/{i}"), Scheme::Sr25519).expect("uri"),
-		nonce: 0,
 		cheater,
 	}
 }
@@ -611,7 +609,9 @@ async fn register_devices(chain: &Chain, devices: &[Device], kind: DeviceKind) -
 			proof,
 			None,
 		);
-		chain.submit_with_nonce_owned(call, d.owner.clone(), d.nonce)
+		// Each owner is a fresh account of this simulation: the registration is its first
+		// transaction (nonce 0), as the device's first registration (counter 0) above.
+		chain.submit_with_nonce_owned(call, d.owner.clone(), 0)
 	});
 	for r in join_all(jobs).await {
 		r?;
