@@ -147,12 +147,13 @@ impl Stats {
 /// The prepared state and the keys.
 #[derive(Clone)]
 pub struct Harness {
-	/// The prepared state's trie nodes and root: each sequence runs on a copy (and writes only
-	/// to its overlay), so the trie is never rebuilt.
+	/// The prepared state's trie nodes and root: each sequence runs on its own copy, into which
+	/// each of its blocks is committed (the prepared state itself never changes).
 	db: sp_trie::PrefixedMemoryDB<Hashing>,
 	root: H256,
 	/// A node and value cache of the prepared state, shared by every sequence and thread (the
-	/// prepared state never changes, so what it caches stays true).
+	/// prepared state never changes, so what it caches stays true). It serves a sequence's reads
+	/// until its first block is committed: `commit_all` rebuilds the backend without a cache.
 	cache: sp_trie::cache::SharedTrieCache<Hashing>,
 	/// Session keys to set: (aura, grandpa) of Alice, Bob, Charlie, Dave (derived once: a dev
 	/// key's derivation is a 2,048-round PBKDF2).
@@ -330,8 +331,8 @@ impl Harness {
 
 	/// Runs `ops` from the prepared state; the first broken invariant (or panic) is the error.
 	///
-	/// Each step runs in its own `execute_with`, so that after every block the storage it has
-	/// changed so far (the overlay over the prepared state) is checked against its bounds.
+	/// Each step runs in its own `execute_with`, so that after every block the keys that block
+	/// wrote (the overlay since the last commit) are checked against their bounds.
 	pub fn run(&self, ops: &[Op]) -> Result<Stats, Failure> {
 		let mut ext =
 			sp_io::TestExternalities::new_with_state_version(Storage::default(), STATE_VERSION);
@@ -374,7 +375,7 @@ impl Harness {
 	}
 
 	/// Runs `f` on the sequence's state, a panic caught as a failure; after a step that ended a
-	/// block, checks the bounds of every storage item the sequence has written.
+	/// block, checks the bounds of what the block wrote and commits the block.
 	fn step(
 		&self,
 		ext: &mut sp_io::TestExternalities,
