@@ -9,8 +9,23 @@
 #    cheaters) against the same node.
 # 3. The zombienet scenarios (zombienet/tests, its own workspace and lock) on the same node binary
 #    and target directory.
+# 4. The parachain scenarios (zombienet/tests/tests/parachain.rs: depin-para-runtime collated by
+#    two polkadot-omni-node collators on a rococo-local relay chain of two polkadot validators),
+#    when the parachain tools are found (POLKADOT_BIN / OMNI_NODE_BIN, ~/.cache/depin-tools, PATH).
+#    `scripts/test.sh --para` (or DEPIN_PARA=1) first builds the missing tools into the tools cache
+#    (about 65 minutes, once); otherwise one line says they were not run.
 # Each part runs even when an earlier one fails; the exit status is non-zero if any failed.
 . "$(dirname "$0")/lib/prereqs.sh"
+. "$(dirname "$0")/lib/para-tools.sh"
+
+para_wanted="${DEPIN_PARA:-0}"
+for arg in "$@"; do
+	case "$arg" in
+		--para) para_wanted=1 ;;
+		*) die "unknown option $arg (scripts/test.sh [--para])" ;;
+	esac
+done
+
 ensure_prereqs
 cd "$REPO_ROOT"
 
@@ -92,6 +107,28 @@ zn_summary="$(grep -E '^test result:|^[1-5]\. |network up|all scenarios|FAILED|k
 rm -f "$zn_log"
 summary+=("zombienet: exit $zn_status, $(( $(date +%s) - zn_start )) s")
 
+# -- 4. parachain ----------------------------------------------------------------------------
+para_start=$(date +%s)
+para_summary=""
+if [ "$para_wanted" = 1 ] && ! para_tools_found; then
+	install_para_tools
+fi
+if para_tools_found; then
+	log "parachain scenarios: polkadot $POLKADOT_BIN, collator $OMNI_NODE_BIN, runtime $DEPIN_PARA_WASM"
+	para_log="$(mktemp -t depin-para.XXXXXX)"
+	set +e
+	(cd zombienet/tests && cargo test --release --locked --test parachain -- --ignored --nocapture) \
+		2>&1 | tee "$para_log"
+	para_status=${PIPESTATUS[0]}
+	set -e
+	[ "$para_status" -eq 0 ] || failed+=("parachain")
+	para_summary="$(grep -E '^test result:|^[1-4]\. |para network up|all parachain scenarios|FAILED|kept under' "$para_log" || true)"
+	rm -f "$para_log"
+	summary+=("parachain: exit $para_status, $(( $(date +%s) - para_start )) s")
+else
+	summary+=("parachain: not run (no polkadot / polkadot-omni-node in $DEPIN_TOOLS_DIR or on PATH; scripts/test.sh --para builds them once, about 65 minutes)")
+fi
+
 # -- summary ---------------------------------------------------------------------------------
 echo
 echo "== cargo test summary =="
@@ -99,6 +136,11 @@ echo "$cargo_summary"
 echo
 echo "== zombienet =="
 echo "$zn_summary"
+if [ -n "$para_summary" ]; then
+	echo
+	echo "== parachain =="
+	echo "$para_summary"
+fi
 echo
 echo "== summary =="
 printf '%s\n' "${summary[@]}"

@@ -7,6 +7,7 @@
 //! built at. Bump `spec_version` with every change of runtime logic (as for any upgrade); the
 //! version then differs from the spec's until it is regenerated.
 
+use sc_chain_spec::{ChainSpecExtension, ChainSpecGroup};
 use sc_executor::{RuntimeVersionOf, WasmExecutor};
 use serde_json::Value;
 use sp_core::traits::{RuntimeCode, WrappedRuntimeCode};
@@ -29,7 +30,11 @@ fn from_hex(hex: &str) -> Vec<u8> {
 
 /// The version of the runtime `code`, as a node reads it.
 fn version_of(code: &[u8]) -> sc_executor::RuntimeVersion {
-	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder().build();
+	// A parachain runtime imports cumulus' proof-size host function too; reading the version
+	// calls none of them.
+	let executor = WasmExecutor::<sp_io::SubstrateHostFunctions>::builder()
+		.with_allow_missing_host_functions(true)
+		.build();
 	let fetch = WrappedRuntimeCode(code.into());
 	let runtime_code = RuntimeCode {
 		code_fetcher: &fetch,
@@ -80,6 +85,81 @@ fn local_spec_embeds_the_current_runtime() {
 		sorted(&current.apis),
 		"chain-specs/local.json embeds a runtime with other runtime APIs: run \
 		 scripts/gen-chain-specs.sh"
+	);
+}
+
+/// The chain spec extensions a parachain's spec carries (read by polkadot-omni-node and zombienet).
+#[derive(
+	Debug,
+	Clone,
+	PartialEq,
+	serde::Serialize,
+	serde::Deserialize,
+	ChainSpecGroup,
+	ChainSpecExtension,
+)]
+#[serde(deny_unknown_fields)]
+pub struct ParaExtensions {
+	/// The relay chain's id.
+	pub relay_chain: String,
+	/// The para id.
+	pub para_id: u32,
+}
+
+/// The parachain's local spec, built from depin-para-runtime's `local_testnet` preset (para id
+/// 2000 on rococo-local, collators Alice and Bob).
+fn para_local_spec() -> Value {
+	let wasm = depin_para_runtime::WASM_BINARY.expect("the parachain runtime's wasm is built");
+	let mut properties = sc_chain_spec::Properties::new();
+	properties.insert("tokenSymbol".into(), depin_para_runtime::TOKEN_SYMBOL.into());
+	properties.insert("tokenDecimals".into(), depin_para_runtime::TOKEN_DECIMALS.into());
+	properties.insert("ss58Format".into(), depin_para_runtime::constants::SS58_PREFIX.into());
+	let spec = sc_chain_spec::GenericChainSpec::<ParaExtensions>::builder(
+		wasm,
+		ParaExtensions {
+			relay_chain: "rococo-local".into(),
+			para_id: depin_para_runtime::genesis_config_presets::PARA_ID,
+		},
+	)
+	.with_name("DePIN Parachain Local")
+	.with_id("depin_para_local")
+	.with_chain_type(sc_chain_spec::ChainType::Local)
+	.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+	.with_properties(properties)
+	.build();
+	let json = spec.as_json(false).unwrap_or_else(|e| panic!("the parachain spec: {e}"));
+	serde_json::from_str(&json).unwrap_or_else(|e| panic!("the parachain spec: {e}"))
+}
+
+/// `chain-specs/para-local.json` is the parachain's spec of today (its preset and runtime).
+/// `DEPIN_UPDATE_CHAIN_SPECS=1` (scripts/gen-chain-specs.sh) writes it instead.
+#[test]
+fn para_local_spec_matches_the_parachain_runtime() {
+	let built = para_local_spec();
+	if std::env::var("DEPIN_UPDATE_CHAIN_SPECS").is_ok_and(|v| v == "1") {
+		let path = Path::new(&manifest_dir()).join("../chain-specs/para-local.json");
+		let text = serde_json::to_string_pretty(&built).unwrap_or_else(|e| panic!("{e}"));
+		std::fs::write(&path, text + "\n").unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+		return;
+	}
+	let spec = checked_in("para-local.json");
+	assert_eq!(
+		spec["genesis"]["runtimeGenesis"]["patch"],
+		depin_para_runtime::genesis_config_presets::local_config_genesis(),
+		"chain-specs/para-local.json is out of date with the local_testnet preset: run \
+		 scripts/gen-chain-specs.sh"
+	);
+	assert_eq!(
+		(&spec["relay_chain"], &spec["para_id"]),
+		(&built["relay_chain"], &built["para_id"])
+	);
+	let code = spec["genesis"]["runtimeGenesis"]["code"].as_str().unwrap_or_default();
+	let embedded = version_of(&from_hex(code));
+	let current = depin_para_runtime::VERSION;
+	assert_eq!(
+		(embedded.spec_name.as_ref(), embedded.spec_version),
+		(current.spec_name.as_ref(), current.spec_version),
+		"chain-specs/para-local.json embeds another runtime version: run scripts/gen-chain-specs.sh"
 	);
 }
 

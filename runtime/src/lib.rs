@@ -16,6 +16,8 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+#[macro_use]
+mod apis_shared;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
@@ -24,6 +26,7 @@ pub mod constants;
 pub mod depin_api;
 pub mod feeless;
 pub mod genesis_config_presets;
+pub mod services_genesis;
 pub mod weights;
 
 use sp_runtime::{
@@ -88,7 +91,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("depin"),
 	impl_name: alloc::borrow::Cow::Borrowed("depin-node"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,

@@ -476,7 +476,8 @@ pub mod pallet {
 		/// Registers `device`, owned by the caller, at H3 cell `location` (resolution 12).
 		///
 		/// `possession_proof` is the device key's signature over
-		/// `("depin/register/v1", genesis hash, owner, device)`; `maker_attestation` an approved
+		/// `("depin/register/v2", genesis hash, owner, device, registration)` (`registration`:
+		/// the device's `Registrations` counter, 0 the first time); `maker_attestation` an approved
 		/// maker's signature over `("depin/maker/v1", genesis hash, device, kind)`, required for
 		/// kinds so configured. Holds `DeviceDeposit` and pays `OnboardingFee` to the treasury.
 		#[pallet::call_index(0)]

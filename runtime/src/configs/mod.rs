@@ -1,6 +1,14 @@
 //! The configuration of every pallet in the runtime, one module per pallet.
+//!
+//! The depin pallets' modules (device registry, rewards and authorship, proof of coverage,
+//! storage deals, energy settlement) and those of balances, transaction payment, sudo, utility and
+//! the treasury account are also the parachain runtime's (`para-runtime/src/configs.rs` includes
+//! these very files by `#[path]`): one place defines each pallet's configuration for both chains.
+//! They name only what both runtimes have (`crate::Runtime`, the pallets, `crate::constants`).
+//! System, Aura, timestamp, authorship, GRANDPA and the validator set are the solo chain's own.
 
 mod aura;
+mod authorship;
 mod balances;
 mod device_registry;
 mod energy_settlement;
@@ -12,6 +20,7 @@ mod sudo;
 mod system;
 mod timestamp;
 mod transaction_payment;
+pub mod treasury;
 mod utility;
 mod validators;
 
@@ -20,18 +29,3 @@ pub use rewards::{HoldbackEpochs, HoldbackRatio, InitialEmission};
 pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
 pub use treasury::TreasuryAccount;
 pub use validators::{HistoryDepth, KeyDeposit, MaxValidators};
-
-/// The treasury account. There is no treasury pallet yet: fees (and, later, onboarding fees and
-/// slashes) are paid to this keyless account, which governance can spend from with sudo.
-pub mod treasury {
-	use crate::AccountId;
-	use frame_support::{parameter_types, PalletId};
-	use sp_runtime::traits::AccountIdConversion;
-
-	parameter_types! {
-		/// Id from which the treasury account is derived.
-		pub const TreasuryPalletId: PalletId = PalletId(*b"dpn/trsy");
-		/// The treasury account: receives transaction fees.
-		pub TreasuryAccount: AccountId = TreasuryPalletId::get().into_account_truncating();
-	}
-}

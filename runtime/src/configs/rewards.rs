@@ -1,5 +1,6 @@
-//! `pallet_rewards` (emission, split, lazy claims, hold-back) and `pallet_authorship`, which
-//! tells it who authored each block.
+//! `pallet_rewards` (emission, split, lazy claims, hold-back), and what `pallet_authorship` (each
+//! runtime's own `authorship.rs`) needs to tell it who authored each block: [`ValidatorOfAuthor`]
+//! and [`CreditAuthor`].
 
 use super::TreasuryAccount;
 use crate::{
@@ -39,19 +40,14 @@ impl pallet_rewards::Config for Runtime {
 /// the session keys) at the Aura author's index in the session's set, never the session key.
 pub type ValidatorOfAuthor = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 
-/// Credits each block's author with the rewards pallet.
+/// Credits each block's author with the rewards pallet. Its weight is charged by the rewards
+/// pallet's `on_initialize`.
 pub struct CreditAuthor;
 
 impl pallet_authorship::EventHandler<AccountId, crate::BlockNumber> for CreditAuthor {
 	fn note_author(author: AccountId) {
 		Rewards::note_block_author(&author)
 	}
-}
-
-impl pallet_authorship::Config for Runtime {
-	type FindAuthor = ValidatorOfAuthor;
-	// Its weight is charged by the rewards pallet's `on_initialize`.
-	type EventHandler = CreditAuthor;
 }
 
 /// Devices for the rewards benchmarks, put straight into the registry.

@@ -23,10 +23,11 @@
 //! The network is always torn down; on failure its directory (every node's log) is kept and
 //! printed. `DEPIN_NODE` names the node binary (scripts/test.sh sets it).
 
-use anyhow::{anyhow, bail, ensure, Context, Result};
-use serde_json::{json, Value};
+use anyhow::{anyhow, ensure, Context, Result};
+use depin_zombienet_tests::*;
+use serde_json::json;
 use std::{
-	path::{Path, PathBuf},
+	path::Path,
 	time::{Duration, Instant},
 };
 use zombienet_sdk::{
@@ -35,8 +36,6 @@ use zombienet_sdk::{
 	AddNodeOptions, LocalFileSystem, Network, NetworkConfigBuilder, NetworkConfigExt, NetworkNode,
 };
 
-const FINALIZED: &str = "block_height{status=\"finalized\"}";
-const BEST: &str = "block_height{status=\"best\"}";
 const VALIDATORS: [&str; 4] = ["alice", "bob", "charlie", "dave"];
 /// 1,000,000 DPN (12 decimals): what the local preset gives dev accounts; zombienet sets the
 /// validators' balances to this.
@@ -55,15 +54,6 @@ fn node_binary() -> Result<String> {
 	});
 	ensure!(Path::new(&path).is_file(), "no node binary at {path}: build depin-node first");
 	Ok(path)
-}
-
-/// A fresh directory for the network (kept on failure for its logs).
-fn network_dir() -> PathBuf {
-	let stamp = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map(|d| d.as_millis())
-		.unwrap_or_default();
-	std::env::temp_dir().join(format!("depin-zombienet-{}-{stamp}", std::process::id()))
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -173,7 +163,7 @@ async fn scenarios(network: &Network<LocalFileSystem>) -> Result<()> {
 
 	// 3. dave is killed: the other three keep finalizing.
 	let t = Instant::now();
-	kill(dave)?;
+	kill(dave, "depin-node")?;
 	let before = alice.reports(FINALIZED).await?;
 	for node in &nodes[..3] {
 		wait_metric_at_least(node, FINALIZED, before + 3.0, Duration::from_secs(90))
@@ -353,29 +343,6 @@ async fn validator_set_changes(network: &mut Network<LocalFileSystem>) -> Result
 	Ok(())
 }
 
-/// Submits `tx` signed by `signer` and waits for it to be finalized and succeed.
-async fn finalize<Call: zombienet_sdk::subxt::tx::Payload>(
-	client: &OnlineClient<PolkadotConfig>,
-	tx: &Call,
-	signer: &Keypair,
-) -> Result<()> {
-	let events = client
-		.tx()
-		.sign_and_submit_then_watch_default(tx, signer)
-		.await?
-		.wait_for_finalized_success()
-		.await?;
-	// A sudo call that failed inside is still a successful extrinsic: look at `Sudid`.
-	for event in events.iter() {
-		let event = event?;
-		if event.pallet_name() == "Sudo" && event.variant_name() == "Sudid" {
-			let fields = format!("{:?}", event.field_values()?);
-			ensure!(fields.contains("Ok"), "the sudo call failed: {fields}");
-		}
-	}
-	Ok(())
-}
-
 /// How many Aura authorities `node`'s best block has.
 async fn authority_count(node: &NetworkNode) -> Result<usize> {
 	let encoded = rpc(node, "state_call", json!(["AuraApi_authorities", "0x"])).await?;
@@ -400,124 +367,6 @@ fn ledger_key(client: &OnlineClient<PolkadotConfig>, who: [u8; 32]) -> Result<St
 	Ok(format!("0x{}", hex(&client.storage().address_bytes(&address)?)))
 }
 
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Result<Vec<u8>> {
-	let s = s.trim_start_matches("0x");
-	ensure!(s.len() % 2 == 0, "odd hex length");
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|e| anyhow!("hex: {e}")))
-		.collect()
-}
-
-/// Waits until `node` reports `metric` >= `value`.
-async fn wait_metric_at_least(
-	node: &NetworkNode,
-	metric: &str,
-	value: f64,
-	timeout: Duration,
-) -> Result<()> {
-	let deadline = Instant::now() + timeout;
-	loop {
-		match node.reports(metric).await {
-			Ok(v) if v >= value => return Ok(()),
-			Ok(v) if Instant::now() > deadline => {
-				bail!("{}: {metric} = {v} after {timeout:?}, wanted >= {value}", node.name())
-			}
-			Err(e) if Instant::now() > deadline => bail!("{}: {metric}: {e}", node.name()),
-			_ => tokio::time::sleep(Duration::from_secs(2)).await,
-		}
-	}
-}
-
-/// A JSON-RPC call over HTTP to `node` (its RPC port serves HTTP and WebSocket).
-async fn rpc(node: &NetworkNode, method: &str, params: Value) -> Result<Value> {
-	let url = node.ws_uri().replacen("ws://", "http://", 1);
-	let reply: Value = reqwest::Client::new()
-		.post(&url)
-		.timeout(Duration::from_secs(10))
-		.json(&json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}))
-		.send()
-		.await?
-		.json()
-		.await?;
-	if let Some(error) = reply.get("error") {
-		bail!("{}: {method}: {error}", node.name());
-	}
-	Ok(reply["result"].clone())
-}
-
-async fn block_hash(node: &NetworkNode, number: u64) -> Result<String> {
-	let v = rpc(node, "chain_getBlockHash", json!([number])).await?;
-	v.as_str().map(str::to_owned).ok_or_else(|| anyhow!("{}: no block #{number}", node.name()))
-}
-
-async fn state_root(node: &NetworkNode, hash: &str) -> Result<String> {
-	let header = rpc(node, "chain_getHeader", json!([hash])).await?;
-	header["stateRoot"]
-		.as_str()
-		.map(str::to_owned)
-		.ok_or_else(|| anyhow!("{}: no header {hash}", node.name()))
-}
-
-async fn storage(node: &NetworkNode, key: &str, at: &str) -> Result<Option<String>> {
-	Ok(rpc(node, "state_getStorage", json!([key, at])).await?.as_str().map(str::to_owned))
-}
-
-/// Waits until `hash` is finalized on `node` (its finalized head is at or past that height and
-/// has it as the block at that height).
-async fn wait_finalized_hash(node: &NetworkNode, hash: &str, timeout: Duration) -> Result<()> {
-	let header = rpc(node, "chain_getHeader", json!([hash])).await;
-	let deadline = Instant::now() + timeout;
-	let number = loop {
-		if let Ok(h) = &header {
-			if let Some(n) = h["number"].as_str() {
-				break u64::from_str_radix(n.trim_start_matches("0x"), 16)?;
-			}
-		}
-		ensure!(Instant::now() < deadline, "{}: block {hash} unknown", node.name());
-		tokio::time::sleep(Duration::from_secs(2)).await;
-	};
-	wait_metric_at_least(node, FINALIZED, number as f64, timeout).await?;
-	ensure!(block_hash(node, number).await? == hash, "{}: another block at #{number}", node.name());
-	Ok(())
-}
-
-/// The raw storage key (hex) of `System::Account(who)`.
-fn account_key(client: &OnlineClient<PolkadotConfig>, who: [u8; 32]) -> Result<String> {
-	let address = zombienet_sdk::subxt::dynamic::storage(
-		"System",
-		"Account",
-		vec![DynValue::from_bytes(who)],
-	);
-	let bytes = client.storage().address_bytes(&address)?;
-	Ok(format!("0x{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()))
-}
-
-/// Kills `node`'s process with SIGKILL (a crash, not a clean stop). zombienet-sdk has no kill;
-/// the process is found by its base directory, which is unique to this network and node.
-fn kill(node: &NetworkNode) -> Result<()> {
-	let marker = node.base_dir().to_string_lossy().to_string();
-	let mut killed = 0;
-	for entry in std::fs::read_dir("/proc")? {
-		let entry = entry?;
-		let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
-		let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else { continue };
-		let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-		if cmdline.contains("depin-node") && cmdline.contains(&marker) {
-			let status =
-				std::process::Command::new("kill").args(["-9", &pid.to_string()]).status()?;
-			ensure!(status.success(), "kill -9 {pid} failed");
-			killed += 1;
-		}
-	}
-	ensure!(killed == 1, "expected one process of {} under {marker}, killed {killed}", node.name());
-	Ok(())
-}
-
 #[test]
 fn the_cli_network_file_describes_the_same_four_validators() -> Result<()> {
 	let path = Path::new(&manifest_dir()).join("../local.toml");
@@ -535,11 +384,4 @@ fn the_cli_network_file_describes_the_same_four_validators() -> Result<()> {
 		"initial balances differ from the preset's"
 	);
 	Ok(())
-}
-
-/// The package's directory, as cargo gives it to the test at run time: a compile-time
-/// `env!("CARGO_MANIFEST_DIR")` would keep the path of whichever checkout first built this test
-/// into a shared target directory (cargo does not rebuild a test for a moved checkout).
-fn manifest_dir() -> String {
-	std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }
