@@ -3,14 +3,14 @@
 # zombienet/para.toml: two `polkadot` validators on rococo-local, parachain 2000 collated by two
 # `polkadot-omni-node` collators (alice, bob) running depin-para-runtime. Installs what is missing
 # on a fresh machine (the relay chain and collator binaries are built once into
-# ~/.cache/depin-tools, about 65 minutes on 2 cores), builds the runtime, then keeps the network
+# ~/.cache/depin-tools, 1-2 hours on 2 cores; see the README), builds the runtime, then keeps the network
 # running until Ctrl-C and prints every node's RPC endpoint (polkadot.js: the collators' ports).
 . "$(dirname "$0")/lib/prereqs.sh"
 . "$(dirname "$0")/lib/para-tools.sh"
 ensure_prereqs
 cd "$REPO_ROOT"
 
-para_tools_found || install_para_tools
+para_tools_found || install_para_tools || die "the parachain tools are missing and could not be built (see above)"
 log "relay chain: $POLKADOT_BIN"
 log "collator: $OMNI_NODE_BIN"
 log "building the parachain runtime (release; shares the chain's target directory)"

@@ -1,10 +1,11 @@
 //! The configuration of every pallet in the parachain runtime, one module per pallet.
 //!
-//! The depin pallets, balances, transaction payment, sudo, utility and the treasury account are
+//! The depin pallets, balances, transaction payment, sudo, utility, the treasury account and
+//! frame_system (all but the block weights, the database weights and the code-upgrade hook) are
 //! configured by the solo runtime's files, included here by `#[path]` (one place defines each
 //! pallet's configuration for both chains). The modules in `configs/` are what a parachain does
-//! differently: system, timestamp, Aura, authorship, session and collator selection, the
-//! parachain pallets, XCM.
+//! differently: system's weights, timestamp, Aura, authorship, session and collator selection,
+//! the parachain pallets, XCM.
 
 #[path = "../../runtime/src/configs/balances.rs"]
 mod balances;
@@ -20,6 +21,8 @@ mod rewards;
 mod storage_deals;
 #[path = "../../runtime/src/configs/sudo.rs"]
 mod sudo;
+#[path = "../../runtime/src/configs/system_shared.rs"]
+mod system_shared;
 #[path = "../../runtime/src/configs/transaction_payment.rs"]
 mod transaction_payment;
 #[path = "../../runtime/src/configs/treasury.rs"]
@@ -40,5 +43,6 @@ pub use parachain::ConsensusHook;
 pub use collators::{CandidacyBond, SessionLength};
 pub use device_registry::{DeviceDeposit, LocationFee, MakerBond, OnboardingFee};
 pub use rewards::{HoldbackEpochs, HoldbackRatio, InitialEmission};
-pub use system::{RuntimeBlockLength, RuntimeBlockWeights};
+pub use system::RuntimeBlockWeights;
+pub use system_shared::RuntimeBlockLength;
 pub use treasury::TreasuryAccount;

@@ -39,13 +39,11 @@ pub mod feeless;
 pub mod genesis_config_presets;
 #[path = "../../runtime/src/services_genesis.rs"]
 pub mod services_genesis;
+#[path = "../../runtime/src/types.rs"]
+pub mod types;
 pub mod weights;
 
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::impl_opaque_keys;
 use sp_version::RuntimeVersion;
 
 pub use constants::{currency::*, time::*};
@@ -54,37 +52,7 @@ pub use frame_system::Call as SystemCall;
 pub use pallet_balances::Call as BalancesCall;
 #[cfg(any(feature = "std", test))]
 pub use sp_runtime::BuildStorage;
-
-/// An index to a block.
-pub type BlockNumber = u32;
-
-/// Signature of a transaction: sr25519, ed25519 or ecdsa, as on the solo chain.
-pub type Signature = MultiSignature;
-
-/// An account on the chain: the public key of the transaction signing scheme.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-
-/// Balance of an account, in the smallest unit (1 DPN = 10^12).
-pub type Balance = u128;
-
-/// Index of a transaction in the chain.
-pub type Nonce = u32;
-
-/// A hash of some data used by the chain.
-pub type Hash = sp_core::H256;
-
-/// Opaque types for the collator: it imports blocks without knowing the extrinsic format.
-pub mod opaque {
-	use super::*;
-	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
-
-	/// Opaque block header type.
-	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-	/// Opaque block type.
-	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-	/// Opaque block identifier type.
-	pub type BlockId = generic::BlockId<Block>;
-}
+pub use types::*;
 
 impl_opaque_keys! {
 	/// The keys a collator holds: Aura, for authoring (finality comes from the relay chain).
@@ -114,54 +82,15 @@ pub const BLOCK_PROCESSING_VELOCITY: u32 = 1;
 /// Parachain blocks that may be built ahead of the relay chain's inclusion (asynchronous backing).
 pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
 
-/// The address format for describing accounts.
-pub type Address = MultiAddress<AccountId, ()>;
-/// Block header type as expected by this runtime.
-pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-/// Block type as expected by this runtime.
-pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-
-/// The transaction extensions: the solo chain's (standard ones only, the payment skipped for
-/// valid device reports), inside `StorageWeightReclaim`, which refunds the proof size a
-/// transaction did not use. Wallets see the same extensions as on the solo chain.
-pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
-	Runtime,
-	(
-		frame_system::CheckNonZeroSender<Runtime>,
-		frame_system::CheckSpecVersion<Runtime>,
-		frame_system::CheckTxVersion<Runtime>,
-		frame_system::CheckGenesis<Runtime>,
-		frame_system::CheckEra<Runtime>,
-		frame_system::CheckNonce<Runtime>,
-		frame_system::CheckWeight<Runtime>,
-		feeless::ChargeUnlessFeeless,
-		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-	),
->;
-
-/// Unchecked extrinsic type as expected by this runtime.
-pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
-
-/// A device as the registry stores it (what `DepinApi::device` returns).
-pub type DeviceRecord = pallet_device_registry::Device<AccountId, Balance, BlockNumber>;
-
-/// The payload being signed in transactions.
-pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// The transaction extensions: the solo chain's [`BaseTxExtension`] (standard ones only, the
+/// payment skipped for valid device reports), inside `StorageWeightReclaim`, which refunds the
+/// proof size a transaction did not use. Wallets see the same extensions as on the solo chain.
+pub type TxExtension =
+	cumulus_pallet_weight_reclaim::StorageWeightReclaim<Runtime, BaseTxExtension>;
 
 /// Migrations to run on the next runtime upgrade, beside the pallets' own.
 #[allow(unused_parens)]
 type Migrations = ();
-
-/// Executive: dispatches calls to the pallets.
-pub type Executive = frame_executive::Executive<
-	Runtime,
-	Block,
-	frame_system::ChainContext<Runtime>,
-	Runtime,
-	AllPalletsWithSystem,
-	Migrations,
->;
 
 /// The pallets of the runtime. Indices are part of the transaction format: never reuse one. The
 /// depin pallets, balances, payment, sudo and utility have the solo chain's indices, so that a

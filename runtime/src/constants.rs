@@ -18,6 +18,10 @@ pub mod currency {
 	/// Minimum balance of an account. Small enough that a device account funded only for its fees
 	/// stays alive; large enough that creating accounts in bulk costs something.
 	pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_DPN;
+
+	/// Held from a validator's (or collator's) account while its session keys are registered
+	/// (`session.setKeys`), released by `session.purgeKeys`: the same on both chains.
+	pub const SESSION_KEY_DEPOSIT: Balance = DPN;
 }
 
 /// Block time and the lengths of time built on it.

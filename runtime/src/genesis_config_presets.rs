@@ -15,7 +15,7 @@ use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 /// A dev validator: its account (sr25519) and its session keys, sr25519 for Aura and ed25519 for
@@ -90,15 +90,8 @@ pub fn local_config_genesis() -> Value {
 
 /// The JSON patch of the preset `id`, or `None` for an unknown preset.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-	let patch = match id.as_ref() {
-		DEV_RUNTIME_PRESET => development_config_genesis(),
-		LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
-		_ => return None,
-	};
-	serde_json::to_vec(&patch).ok()
+	preset_patch(id, development_config_genesis, local_config_genesis)
 }
 
-/// The presets this runtime offers.
-pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
-}
+/// The presets this runtime offers (both runtimes offer the same two).
+pub use crate::services_genesis::preset_names;

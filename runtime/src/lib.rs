@@ -1,9 +1,9 @@
 //! # depin-runtime
 //!
-//! The runtime of the DePIN chain. This file is the table of contents: the runtime's types, its
-//! version and the list of pallets. Each pallet's configuration lives in [`configs`], the runtime
-//! APIs in [`apis`], the genesis presets in [`genesis_config_presets`] and the token and time
-//! units in [`constants`].
+//! The runtime of the DePIN chain. This file is the table of contents: the runtime's version and
+//! the list of pallets. The types (accounts, blocks, extrinsics) are in [`types`], each pallet's
+//! configuration in [`configs`], the runtime APIs in [`apis`], the genesis presets in
+//! [`genesis_config_presets`] and the token and time units in [`constants`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime` and `impl_runtime_apis` expand deeply.
@@ -27,13 +27,10 @@ pub mod depin_api;
 pub mod feeless;
 pub mod genesis_config_presets;
 pub mod services_genesis;
+pub mod types;
 pub mod weights;
 
-use sp_runtime::{
-	generic, impl_opaque_keys,
-	traits::{BlakeTwo256, IdentifyAccount, Verify},
-	MultiAddress, MultiSignature,
-};
+use sp_runtime::impl_opaque_keys;
 use sp_version::RuntimeVersion;
 
 pub use constants::{currency::*, time::*};
@@ -43,38 +40,7 @@ pub use pallet_balances::Call as BalancesCall;
 pub use pallet_timestamp::Call as TimestampCall;
 #[cfg(any(feature = "std", test))]
 pub use sp_runtime::BuildStorage;
-
-/// An index to a block.
-pub type BlockNumber = u32;
-
-/// Signature of a transaction: sr25519, ed25519 or ecdsa, so that any common wallet key signs.
-pub type Signature = MultiSignature;
-
-/// An account on the chain: the public key of the transaction signing scheme.
-pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
-
-/// Balance of an account, in the smallest unit (1 DPN = 10^12).
-pub type Balance = u128;
-
-/// Index of a transaction in the chain.
-pub type Nonce = u32;
-
-/// A hash of some data used by the chain.
-pub type Hash = sp_core::H256;
-
-/// Opaque types for the node: it syncs and imports blocks without knowing the runtime's
-/// extrinsic format, so that the format can change in a runtime upgrade.
-pub mod opaque {
-	use super::*;
-	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
-
-	/// Opaque block header type.
-	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-	/// Opaque block type.
-	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-	/// Opaque block identifier type.
-	pub type BlockId = generic::BlockId<Block>;
-}
+pub use types::*;
 
 impl_opaque_keys! {
 	/// The keys a validator holds: Aura for authoring, GRANDPA for finality.
@@ -98,56 +64,12 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	system_version: 1,
 };
 
-/// The address format for describing accounts.
-pub type Address = MultiAddress<AccountId, ()>;
-/// Block header type as expected by this runtime.
-pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
-/// Block type as expected by this runtime.
-pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-
-/// The transaction extensions: only the standard ones, so that polkadot.js and every other
-/// Substrate wallet sign transactions from metadata alone. The payment extension is wrapped in
-/// `SkipCheckIfFeeless` (through [`feeless::ChargeUnlessFeeless`], which refunds the payment's weight
-/// when it is skipped), invisible to wallets (same identifier, same encoding), which lets valid
-/// device reports (calls marked `feeless_if`) through without a fee. `CheckMetadataHash`
-/// lets hardware wallets and offline signers verify the metadata they decode a call with (mode
-/// `Enabled`, in a runtime built with the `metadata-hash` feature); wallets that do not use it
-/// sign with mode `Disabled`, as polkadot.js does by default.
-pub type TxExtension = (
-	frame_system::CheckNonZeroSender<Runtime>,
-	frame_system::CheckSpecVersion<Runtime>,
-	frame_system::CheckTxVersion<Runtime>,
-	frame_system::CheckGenesis<Runtime>,
-	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
-	frame_system::CheckWeight<Runtime>,
-	feeless::ChargeUnlessFeeless,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
-);
-
-/// Unchecked extrinsic type as expected by this runtime.
-pub type UncheckedExtrinsic =
-	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
-
-/// A device as the registry stores it (what `DepinApi::device` returns).
-pub type DeviceRecord = pallet_device_registry::Device<AccountId, Balance, BlockNumber>;
-
-/// The payload being signed in transactions.
-pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+/// The transaction extensions: the standard ones of [`BaseTxExtension`], as they are.
+pub type TxExtension = BaseTxExtension;
 
 /// Migrations to run on the next runtime upgrade, beside the pallets' own.
 #[allow(unused_parens)]
 type Migrations = ();
-
-/// Executive: dispatches calls to the pallets.
-pub type Executive = frame_executive::Executive<
-	Runtime,
-	Block,
-	frame_system::ChainContext<Runtime>,
-	Runtime,
-	AllPalletsWithSystem,
-	Migrations,
->;
 
 /// The pallets of the runtime. Indices are part of the transaction format: never reuse one. They
 /// also order the pallets' hooks.

@@ -16,6 +16,7 @@ use depin_primitives::DeviceKind;
 use frame_support::build_struct_json_patch;
 use pallet_rewards::Split;
 use serde_json::Value;
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 use sp_keyring::Sr25519Keyring;
 
 /// What each dev account holds at genesis: 1,000,000 DPN.
@@ -137,4 +138,20 @@ pub fn merge(mut preset: Value, patch: Value) -> Value {
 		preset.extend(patch);
 	}
 	preset
+}
+
+/// The JSON patch of the preset `id`: `development` built by `dev`, `local_testnet` by `local`;
+/// `None` for an unknown preset.
+pub fn preset_patch(id: &PresetId, dev: fn() -> Value, local: fn() -> Value) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		DEV_RUNTIME_PRESET => dev(),
+		LOCAL_TESTNET_RUNTIME_PRESET => local(),
+		_ => return None,
+	};
+	serde_json::to_vec(&patch).ok()
+}
+
+/// The presets both runtimes offer.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
 }

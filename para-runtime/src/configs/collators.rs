@@ -2,7 +2,10 @@
 //! `pallet_session` (collators' Aura keys, rotated every session).
 
 use crate::{
-	constants::{currency::DPN, time::HOURS},
+	constants::{
+		currency::{DPN, SESSION_KEY_DEPOSIT},
+		time::HOURS,
+	},
 	AccountId, Balance, Balances, BlockNumber, CollatorSelection, Runtime, RuntimeEvent, Session,
 	SessionKeys,
 };
@@ -19,9 +22,8 @@ parameter_types! {
 	pub const PotId: PalletId = PalletId(*b"PotStake");
 	/// Bonded by a collator candidate (reserved while it is a candidate).
 	pub const CandidacyBond: Balance = 1_000 * DPN;
-	/// Held while an account's session keys are registered (`session.setKeys`), as on the solo
-	/// chain.
-	pub const KeyDeposit: Balance = DPN;
+	/// Held while an account's session keys are registered, as on the solo chain.
+	pub const KeyDeposit: Balance = SESSION_KEY_DEPOSIT;
 }
 
 impl pallet_collator_selection::Config for Runtime {

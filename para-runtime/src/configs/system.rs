@@ -1,32 +1,16 @@
-//! `frame_system` for a parachain: a block's compute and proof size are limited by what the
-//! relay chain's validators check (2 s of compute, the relay chain's largest PoV), and runtime
-//! upgrades go through the relay chain (`ParachainSetCode`).
+//! `frame_system`, what a parachain names itself: a block's compute and proof size are limited by
+//! what the relay chain's validators check (2 s of compute, the relay chain's largest PoV),
+//! omni-node's database is RocksDB, and runtime upgrades go through the relay chain
+//! (`ParachainSetCode`). The rest of the configuration is the solo chain's `system_shared.rs`.
 
-use crate::{
-	constants::SS58_PREFIX, AccountId, Balance, Block, Hash, Nonce, PalletInfo, Runtime,
-	RuntimeCall, RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
-};
+use super::system_shared::NORMAL_DISPATCH_RATIO;
+use crate::Runtime;
 use cumulus_primitives_core::relay_chain::MAX_POV_SIZE;
 use frame_support::{
-	derive_impl,
-	dispatch::DispatchClass,
 	parameter_types,
-	traits::ConstU32,
-	weights::{
-		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		Weight,
-	},
+	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
-use frame_system::limits::{BlockLength, BlockWeights};
-use sp_runtime::Perbill;
-use sp_version::RuntimeVersion;
-
-/// Share of a block's weight and length that normal (user) transactions may fill; the rest is
-/// kept for operational transactions and inherents.
-const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
-
-/// Largest block in bytes.
-const MAX_BLOCK_LENGTH: u32 = 5 * 1024 * 1024;
+use frame_system::limits::BlockWeights;
 
 /// A block's limit: 2 seconds of compute (asynchronous backing gives a parachain block 2 s of
 /// the relay validators' execution time) and the relay chain's largest proof of validity.
@@ -34,49 +18,16 @@ pub const MAXIMUM_BLOCK_WEIGHT: Weight =
 	Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, MAX_POV_SIZE as u64);
 
 parameter_types! {
-	/// Blocks whose hashes `frame_system` keeps (for mortal transactions): 4 hours.
-	pub const BlockHashCount: u32 = 2400;
-	/// The runtime version, as `frame_system` reports it.
-	pub const Version: RuntimeVersion = VERSION;
 	/// The block's compute and proof-size limits.
 	pub RuntimeBlockWeights: BlockWeights =
 		BlockWeights::with_sensible_defaults(MAXIMUM_BLOCK_WEIGHT, NORMAL_DISPATCH_RATIO);
-	/// 5 MiB blocks, of which normal transactions may fill 75%.
-	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
-		.max_length(MAX_BLOCK_LENGTH)
-		.modify_max_length_for_class(DispatchClass::Normal, |max| {
-			*max = NORMAL_DISPATCH_RATIO * *max
-		})
-		.build();
-	/// SS58 prefix of addresses.
-	pub const SS58Prefix: u16 = SS58_PREFIX;
 }
 
-#[derive_impl(frame_system::config_preludes::ParaChainDefaultConfig)]
-impl frame_system::Config for Runtime {
-	type Block = Block;
-	type BlockWeights = RuntimeBlockWeights;
-	type BlockLength = RuntimeBlockLength;
-	type AccountId = AccountId;
-	type Nonce = Nonce;
-	type Hash = Hash;
-	type BlockHashCount = BlockHashCount;
-	/// polkadot-omni-node stores state in RocksDB by default.
-	type DbWeight = RocksDbWeight;
-	type Version = Version;
-	type AccountData = pallet_balances::AccountData<Balance>;
-	type SS58Prefix = SS58Prefix;
-	type MaxConsumers = ConstU32<16>;
-	/// Runtime upgrades are authorized and enacted through the relay chain.
-	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
-	type SystemWeightInfo = frame_system::weights::SubstrateWeight<Runtime>;
-	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
-	type RuntimeEvent = RuntimeEvent;
-	type RuntimeOrigin = RuntimeOrigin;
-	type RuntimeCall = RuntimeCall;
-	type RuntimeTask = RuntimeTask;
-	type PalletInfo = PalletInfo;
-}
+/// polkadot-omni-node stores state in RocksDB by default.
+pub type DbWeight = frame_support::weights::constants::RocksDbWeight;
+
+/// Runtime upgrades are authorized and enacted through the relay chain.
+pub type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Runtime>;
 
 impl cumulus_pallet_weight_reclaim::Config for Runtime {
 	// The crate's measured weights (its `SubstrateWeight` is not exported).

@@ -3,8 +3,8 @@
 //! (key-ownership proofs for GRANDPA equivocation reports).
 
 use crate::{
-	constants::currency::DPN, AccountId, Balance, Balances, Runtime, RuntimeEvent, SessionKeys,
-	ValidatorSet,
+	constants::currency::SESSION_KEY_DEPOSIT, AccountId, Balance, Balances, Runtime, RuntimeEvent,
+	SessionKeys, ValidatorSet,
 };
 use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
@@ -15,9 +15,8 @@ parameter_types! {
 	/// Sessions of key-ownership history kept: a week of hourly sessions. An equivocation older
 	/// than that can no longer be reported.
 	pub const HistoryDepth: SessionIndex = 7 * 24;
-	/// Held from a validator's account while its session keys are registered (`session.setKeys`),
-	/// released by `session.purgeKeys`.
-	pub const KeyDeposit: Balance = DPN;
+	/// Held from a validator's account while its session keys are registered.
+	pub const KeyDeposit: Balance = SESSION_KEY_DEPOSIT;
 }
 
 /// The largest validator set: Aura's and GRANDPA's `MaxAuthorities`.
