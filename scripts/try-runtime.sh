@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # try-runtime against a running node: this tree's runtime, built with the `try-runtime` feature, runs
 # on the node's state (downloaded over RPC): every migration with its pre/post checks, then every
-# pallet's try_state.
+# pallet's try_state. The solo runtime for a depin-node, the parachain runtime for a
+# polkadot-omni-node collator of it (by the spec name the node reports).
 #
 #   scripts/try-runtime.sh [all|try-state|on-runtime-upgrade] [--uri ws://127.0.0.1:9944] [--at HASH]
 #

@@ -84,7 +84,9 @@ pub const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
 
 /// The transaction extensions: the solo chain's [`BaseTxExtension`] (standard ones only, the
 /// payment skipped for valid device reports), inside `StorageWeightReclaim`, which refunds the
-/// proof size a transaction did not use. Wallets see the same extensions as on the solo chain.
+/// proof size a transaction did not use. Wallets see the solo chain's extensions plus
+/// `StorageWeightReclaim`, which carries no data (polkadot.js signs with it, treating it as
+/// no-effect; so does subxt).
 pub type TxExtension =
 	cumulus_pallet_weight_reclaim::StorageWeightReclaim<Runtime, BaseTxExtension>;
 

@@ -1,7 +1,7 @@
 //! The runtime APIs the node and wallets call: those shared with the parachain runtime
 //! ([`crate::apis_shared`]: block building and import, transaction validation, Aura, session keys,
 //! nonces, fee queries, DePIN queries (`DepinApi`), rewards, genesis presets), and the solo chain's
-//! own: GRANDPA, benchmarks, try-runtime.
+//! own: GRANDPA and benchmarks.
 
 use alloc::vec::Vec;
 use frame_support::{
@@ -88,27 +88,6 @@ impl_depin_runtime_apis! {
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);
 			Ok(batches)
-		}
-	}
-
-	#[cfg(feature = "try-runtime")]
-	impl frame_try_runtime::TryRuntime<Block> for Runtime {
-		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			// The upgrade's weight, and the block's maximum for comparison.
-			let weight = Executive::try_runtime_upgrade(checks)
-				.unwrap_or_else(|e| panic!("try_runtime_upgrade failed: {e:?}"));
-			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
-		}
-
-		fn execute_block(
-			block: <Block as BlockT>::LazyBlock,
-			state_root_check: bool,
-			signature_check: bool,
-			select: frame_try_runtime::TryStateSelect,
-		) -> Weight {
-			// Only try-runtime builds have this API: a failed check panics, as the tool expects.
-			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.unwrap_or_else(|e| panic!("try_execute_block failed: {e:?}"))
 		}
 	}
 }

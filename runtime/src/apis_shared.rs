@@ -1,8 +1,9 @@
 //! The runtime APIs both runtimes serve: block building and import, transaction validation, Aura,
-//! session keys, nonces, fee queries, DePIN queries (`DepinApi`), rewards (`RewardsApi`) and genesis
-//! presets. One source for the solo runtime (`depin-runtime`) and the parachain runtime
-//! (`depin-para-runtime`, which includes this file by `#[path]`), so that a wallet or UI asks both
-//! chains the same questions and gets the same answers.
+//! session keys, nonces, fee queries, DePIN queries (`DepinApi`), rewards (`RewardsApi`), genesis
+//! presets and, in `try-runtime` builds, `TryRuntime`. One source for the solo runtime
+//! (`depin-runtime`) and the parachain runtime (`depin-para-runtime`, which includes this file by
+//! `#[path]`), so that a wallet or UI asks both chains the same questions and gets the same
+//! answers.
 //!
 //! `impl_runtime_apis!` takes every implementation in one invocation, so this is a macro: each
 //! runtime's `apis.rs` calls `impl_depin_runtime_apis! { its own implementations }` (GRANDPA and
@@ -232,6 +233,30 @@ macro_rules! impl_depin_runtime_apis {
 
 				fn preset_names() -> Vec<sp_genesis_builder::PresetId> {
 					genesis_config_presets::preset_names()
+				}
+			}
+
+			// Only in builds with the `try-runtime` feature (never the chain's own): a failed check
+			// panics, as the try-runtime tools expect.
+			#[cfg(feature = "try-runtime")]
+			impl frame_try_runtime::TryRuntime<Block> for Runtime {
+				fn on_runtime_upgrade(
+					checks: frame_try_runtime::UpgradeCheckSelect,
+				) -> (frame_support::weights::Weight, frame_support::weights::Weight) {
+					// The upgrade's weight, and the block's maximum for comparison.
+					let weight = Executive::try_runtime_upgrade(checks)
+						.unwrap_or_else(|e| panic!("try_runtime_upgrade failed: {e:?}"));
+					(weight, crate::configs::RuntimeBlockWeights::get().max_block)
+				}
+
+				fn execute_block(
+					block: <Block as BlockT>::LazyBlock,
+					state_root_check: bool,
+					signature_check: bool,
+					select: frame_try_runtime::TryStateSelect,
+				) -> frame_support::weights::Weight {
+					Executive::try_execute_block(block, state_root_check, signature_check, select)
+						.unwrap_or_else(|e| panic!("try_execute_block failed: {e:?}"))
 				}
 			}
 

@@ -7,7 +7,10 @@
 //! 1. Downloads the whole state of a running node at a block (its finalized head unless `--at`)
 //!    over JSON-RPC (`state_getKeysPaged`, `state_queryStorageAt`), as the try-runtime CLI's
 //!    remote externalities do.
-//! 2. Runs this tree's runtime, compiled natively with the `try-runtime` feature, on that state:
+//! 2. Runs this tree's runtime of that chain, compiled natively with the `try-runtime` feature, on
+//!    that state: the solo runtime (`depin-runtime`) for a `depin-node`, the parachain runtime
+//!    (`depin-para-runtime`) for a `polkadot-omni-node` collator of it, chosen by the spec name
+//!    the node reports:
 //!    - `on-runtime-upgrade`: every migration of the runtime (`Executive::try_runtime_upgrade`,
 //!      with every `pre_upgrade`/`post_upgrade` check and then every pallet's `try_state`), and
 //!      the upgrade's weight against the block's maximum;
@@ -17,10 +20,14 @@
 //! Exit status 0 when every check passes, 1 when one fails (the failure is printed), 2 for a
 //! usage or connection error.
 
-use depin_runtime::{AllPalletsWithSystem, Executive, Runtime};
-use frame_support::traits::{TryState, TryStateSelect};
+use frame_support::{
+	traits::{TryState, TryStateSelect},
+	weights::Weight,
+};
 use frame_try_runtime::UpgradeCheckSelect;
 use serde_json::{json, Value};
+use sp_runtime::TryRuntimeError;
+use sp_version::RuntimeVersion;
 use std::{
 	io::{Read, Write},
 	net::TcpStream,
@@ -32,6 +39,35 @@ use std::{
 const PAGE: usize = 1_000;
 /// Values fetched per `state_queryStorageAt` call.
 const BATCH: usize = 200;
+
+/// What the checks need of one of this tree's runtimes.
+struct Target {
+	version: RuntimeVersion,
+	block_number: fn() -> u32,
+	try_state: fn(u32) -> Result<(), TryRuntimeError>,
+	upgrade: fn(UpgradeCheckSelect) -> Result<Weight, TryRuntimeError>,
+	max_block: fn() -> Weight,
+}
+
+/// The [`Target`] of runtime crate `$rt`.
+macro_rules! target {
+	($rt:ident) => {
+		Target {
+			version: $rt::VERSION,
+			block_number: || frame_system::Pallet::<$rt::Runtime>::block_number(),
+			try_state: |n| {
+				<$rt::AllPalletsWithSystem as TryState<u32>>::try_state(n, TryStateSelect::All)
+			},
+			upgrade: |checks| $rt::Executive::try_runtime_upgrade(checks),
+			max_block: || $rt::configs::RuntimeBlockWeights::get().max_block,
+		}
+	};
+}
+
+/// This tree's runtimes: the solo chain's and the parachain's.
+fn targets() -> [Target; 2] {
+	[target!(depin_runtime), target!(depin_para_runtime)]
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Check {
@@ -147,8 +183,11 @@ fn unhex(s: &str) -> Result<Vec<u8>, String> {
 	sp_core::bytes::from_hex(s).map_err(|e| format!("bad hex {s:?}: {e}"))
 }
 
+/// A storage key and its value.
+type KeyValue = (Vec<u8>, Vec<u8>);
+
 /// The node's whole state at `at`: every key and value of the main trie.
-fn download(rpc: &Rpc, at: &str) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
+fn download(rpc: &Rpc, at: &str) -> Result<Vec<KeyValue>, String> {
 	let mut keys: Vec<String> = Vec::new();
 	loop {
 		let start = keys.last().cloned();
@@ -195,20 +234,26 @@ fn run() -> Result<bool, String> {
 	let header = rpc.call("chain_getHeader", json!([at]))?;
 	let number = header["number"].as_str().ok_or_else(|| format!("no block {at}"))?.to_string();
 	let version = rpc.call("state_getRuntimeVersion", json!([at]))?;
-	let native = depin_runtime::VERSION;
+	let spec_name = version["specName"].as_str().unwrap_or("?").to_string();
+	let targets = targets();
+	let target = targets.iter().find(|t| t.version.spec_name == spec_name.as_str());
+	let native = target.map(|t| format!("{} v{}", t.version.spec_name, t.version.spec_version));
 	println!(
-		"node {}: block {} ({}), runtime {} v{}; this tree's runtime {} v{}",
+		"node {}: block {} ({}), runtime {} v{}; this tree's runtime {}",
 		args.uri,
 		u64::from_str_radix(number.trim_start_matches("0x"), 16).unwrap_or_default(),
 		at,
-		version["specName"].as_str().unwrap_or("?"),
+		spec_name,
 		version["specVersion"],
-		native.spec_name,
-		native.spec_version,
+		native.as_deref().unwrap_or("-"),
 	);
-	if version["specName"].as_str() != Some(native.spec_name.as_ref()) {
-		return Err("the node runs another chain's runtime".into());
-	}
+	let Some(target) = target else {
+		let ours: Vec<String> = targets.iter().map(|t| t.version.spec_name.to_string()).collect();
+		return Err(format!(
+			"the node runs another chain's runtime ({spec_name}; this tree's are {})",
+			ours.join(", ")
+		));
+	};
 
 	let started = Instant::now();
 	let pairs = download(&rpc, &at)?;
@@ -221,9 +266,9 @@ fn run() -> Result<bool, String> {
 	}
 	let mut passed = true;
 	ext.execute_with(|| {
-		let block = frame_system::Pallet::<Runtime>::block_number();
+		let block = (target.block_number)();
 		if matches!(args.check, Check::State | Check::All) {
-			match <AllPalletsWithSystem as TryState<u32>>::try_state(block, TryStateSelect::All) {
+			match (target.try_state)(block) {
 				Ok(()) => println!("try-state: every pallet's invariants hold at block {block}"),
 				Err(e) => {
 					println!("try-state FAILED at block {block}: {e:?}");
@@ -232,9 +277,9 @@ fn run() -> Result<bool, String> {
 			}
 		}
 		if matches!(args.check, Check::Upgrade | Check::All) {
-			match Executive::try_runtime_upgrade(UpgradeCheckSelect::All) {
+			match (target.upgrade)(UpgradeCheckSelect::All) {
 				Ok(weight) => {
-					let max = depin_runtime::configs::RuntimeBlockWeights::get().max_block;
+					let max = (target.max_block)();
 					println!(
 						"on-runtime-upgrade: migrations, pre/post checks and try-state passed; \
 						 weight {} ps / {} bytes of proof ({:.2}% of a block's ref time)",
@@ -254,6 +299,8 @@ fn run() -> Result<bool, String> {
 }
 
 fn main() -> ExitCode {
+	// The runtime logs which check failed (a pallet's `try_state` error); print it.
+	sp_tracing::try_init_simple();
 	match run() {
 		Ok(true) => ExitCode::SUCCESS,
 		Ok(false) => ExitCode::from(1),
