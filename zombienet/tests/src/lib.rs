@@ -179,3 +179,18 @@ pub fn kill(node: &NetworkNode, binary: &str) -> Result<()> {
 pub fn manifest_dir() -> String {
 	std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string())
 }
+
+/// The cargo target directory the chain was built into: `CARGO_TARGET_DIR`, else the scripts'
+/// default `~/.cache/depin-target`.
+pub fn target_dir() -> String {
+	std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| {
+		format!("{}/.cache/depin-target", std::env::var("HOME").unwrap_or_default())
+	})
+}
+
+/// The file named by variable `var`, else `default`; an error saying `hint` if nothing is there.
+pub fn existing_file(var: &str, default: String, hint: &str) -> Result<String> {
+	let path = std::env::var(var).unwrap_or(default);
+	ensure!(std::path::Path::new(&path).is_file(), "{var}: nothing at {path} ({hint})");
+	Ok(path)
+}

@@ -46,14 +46,11 @@ const AMOUNT: u128 = 1_234 * 1_000_000_000_000;
 const SESSION_LENGTH: u64 = 10;
 
 fn node_binary() -> Result<String> {
-	let path = std::env::var("DEPIN_NODE").unwrap_or_else(|_| {
-		let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| {
-			format!("{}/.cache/depin-target", std::env::var("HOME").unwrap_or_default())
-		});
-		format!("{target}/release/depin-node")
-	});
-	ensure!(Path::new(&path).is_file(), "no node binary at {path}: build depin-node first");
-	Ok(path)
+	existing_file(
+		"DEPIN_NODE",
+		format!("{}/release/depin-node", target_dir()),
+		"build depin-node first",
+	)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -39,38 +39,33 @@ const BERLIN: u64 = 0x08c1_f1d4_8945_d9ff;
 /// `DeviceKind::StorageNode`: needs no maker attestation in the local_testnet preset.
 const STORAGE_NODE: &str = "StorageNode";
 
-/// `var`, or `default` under the tools cache / target directory; it must exist.
-fn path_from_env(var: &str, default: String) -> Result<String> {
-	let path = std::env::var(var).unwrap_or(default);
-	ensure!(
-		Path::new(&path).is_file(),
-		"{var}: nothing at {path} (scripts/test.sh --para installs the parachain tools)"
-	);
-	Ok(path)
-}
-
-fn home() -> String {
-	std::env::var("HOME").unwrap_or_default()
-}
+/// What `scripts/test.sh --para` does when a tool is missing.
+const INSTALL_HINT: &str = "scripts/test.sh --para installs the parachain tools";
 
 fn tools_bin(name: &str) -> String {
-	let tools = std::env::var("DEPIN_TOOLS_DIR")
-		.unwrap_or_else(|_| format!("{}/.cache/depin-tools", home()));
+	let tools = std::env::var("DEPIN_TOOLS_DIR").unwrap_or_else(|_| {
+		format!("{}/.cache/depin-tools", std::env::var("HOME").unwrap_or_default())
+	});
 	format!("{tools}/bin/{name}")
 }
 
 fn para_wasm() -> String {
-	let target = std::env::var("CARGO_TARGET_DIR")
-		.unwrap_or_else(|_| format!("{}/.cache/depin-target", home()));
-	format!("{target}/release/wbuild/depin-para-runtime/depin_para_runtime.compact.compressed.wasm")
+	format!(
+		"{}/release/wbuild/depin-para-runtime/depin_para_runtime.compact.compressed.wasm",
+		target_dir()
+	)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "needs polkadot and polkadot-omni-node: run by scripts/test.sh --para"]
 async fn parachain_produces_finalizes_and_survives_a_collator_death() -> Result<()> {
-	let polkadot = path_from_env("POLKADOT_BIN", tools_bin("polkadot"))?;
-	let omni = path_from_env("OMNI_NODE_BIN", tools_bin("polkadot-omni-node"))?;
-	let wasm = path_from_env("DEPIN_PARA_WASM", para_wasm())?;
+	let polkadot = existing_file("POLKADOT_BIN", tools_bin("polkadot"), INSTALL_HINT)?;
+	let omni = existing_file("OMNI_NODE_BIN", tools_bin("polkadot-omni-node"), INSTALL_HINT)?;
+	let wasm = existing_file(
+		"DEPIN_PARA_WASM",
+		para_wasm(),
+		"cargo build --release --workspace builds it",
+	)?;
 	let dir = network_dir();
 	let config = NetworkConfigBuilder::new()
 		.with_relaychain(|r| {
